@@ -1,0 +1,67 @@
+// GET /api/v1/session — the signed-in user. POST — demo sign-in { username, password }. DELETE — sign out.
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { clientIp } from "@/lib/auth/authenticate";
+import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/auth/cookies";
+import { verifyDemoCredentials } from "@/lib/auth/demo-users";
+import { demoModeEnabled } from "@/lib/auth/mode";
+import { limiter } from "@/lib/auth/rate-limit";
+import { createSession, revokeSession } from "@/lib/auth/sessions";
+import { upsertUser } from "@/lib/auth/users";
+import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/http/errors";
+import { publicRoute, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+const signInBody = z.object({
+  username: z.string().min(1).max(128),
+  password: z.string().min(1).max(512),
+});
+
+const FAILURES_PER_MINUTE = 10;
+
+export const GET = route({
+  handler: async ({ user }) => ({ user: { name: user.name, role: user.role, groups: user.groups } }),
+});
+
+export const POST = publicRoute({
+  mutation: true,
+  allowReadOnly: true,
+  maxBodyBytes: 4096,
+  body: signInBody,
+  handler: async ({ req, body, requestId }) => {
+    if (!demoModeEnabled()) throw new AppError("not_found", "Password sign-in is not enabled; use single sign-on");
+    const failures = limiter("sign-in-failures", FAILURES_PER_MINUTE, 60_000);
+    const ip = clientIp(req);
+    // Keyed by client address only: a per-username key would let anyone lock out a colleague.
+    const keys = [`ip:${ip}`];
+    const wait = Math.max(...keys.map((k) => failures.retryAfter(k)));
+    if (wait > 0) {
+      throw new AppError("rate_limited", "Too many failed sign-ins; try again later", { "retry-after": String(wait) });
+    }
+    const demo = verifyDemoCredentials(body.username, body.password, env().FLUXTOWER_DEMO_PASSWORD);
+    if (!demo) {
+      keys.forEach((k) => failures.hit(k));
+      await recordAudit({ requestId, actor: body.username.slice(0, 64), action: "sign-in", outcome: "failure", detail: { ip } });
+      throw new AppError("unauthenticated", "Invalid username or password");
+    }
+    const user = await upsertUser({ subject: `demo:${demo.username}`, name: demo.username, role: demo.role, groups: demo.groups });
+    const session = await createSession(user.id, { ip, userAgent: req.headers.get("user-agent") ?? undefined });
+    await recordAudit({ requestId, actor: user.name, actorSubject: user.subject, groups: demo.groups, action: "sign-in", outcome: "success", detail: { ip, method: "demo" } });
+    return Response.json(
+      { user: { name: user.name, role: demo.role, groups: demo.groups } },
+      { headers: { "set-cookie": sessionCookieHeader(session.cookieValue, session.maxAgeSeconds), "cache-control": "no-store" } },
+    );
+  },
+});
+
+export const DELETE = route({
+  mutation: true,
+  allowReadOnly: true,
+  handler: async ({ user, requestId }) => {
+    if (user.sessionId) await revokeSession(user.sessionId);
+    await recordAudit({ requestId, actor: user.name, actorSubject: user.subject, groups: user.groups, action: "sign-out", outcome: "success" });
+    return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookieHeader() } });
+  },
+});

@@ -1,0 +1,23 @@
+// Server start-up: validate the environment (a bad value stops the start with a message naming the variable),
+// apply database migrations, start the cluster watch caches.
+import { parseEnv } from "./config/env";
+
+export async function startServer(): Promise<void> {
+  try {
+    parseEnv();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+  const { logger } = await import("./log/logger");
+  try {
+    const { getDb } = await import("./db/client");
+    await getDb();
+    logger.info("database ready");
+  } catch (err) {
+    logger.fatal({ err: err instanceof Error ? err.message : String(err) }, "database migration failed");
+    process.exit(1);
+  }
+  const { startCaches } = await import("./k8s/cache/registry");
+  startCaches();
+}
