@@ -28,7 +28,9 @@ function generate(config) {
     const child = spawn(process.execPath, [prismaCli, "generate", "--config", config], { stdio: "inherit", env });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`prisma generate --config ${config} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`prisma generate --config ${config} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
