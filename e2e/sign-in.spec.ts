@@ -6,7 +6,7 @@ test("an anonymous visitor is sent to sign-in, signs in as viewer and sees the s
   await page.getByLabel("Username").fill("viewer");
   await page.getByLabel("Password").fill("wrong");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Invalid username or password");
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid username or password" })).toBeVisible();
 
   await page.getByLabel("Password").fill(process.env.FLUXTOWER_DEMO_PASSWORD ?? "demo");
   await page.getByRole("button", { name: "Sign in" }).click();
