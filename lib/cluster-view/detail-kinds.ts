@@ -28,11 +28,16 @@ function inventoryIds(obj: KubeObject): string[] {
   return entries.map((e) => e.id ?? "").filter(Boolean);
 }
 
-async function secretValuesSource(cluster: string, ns: string, name: string, key: string): Promise<Record<string, string> | undefined> {
+/**
+ * A Secret valuesFrom source with every value masked: undefined when the Secret is absent, {} when the key is.
+ * With targetPath the key holds one value (masked as a whole); otherwise a YAML document whose structure is kept.
+ */
+async function secretValuesSource(cluster: string, ns: string, name: string, key: string, targetPath: boolean): Promise<Record<string, string> | undefined> {
   try {
     const s = await kubeJson<{ data?: Record<string, string> }>(cluster, { path: `/api/v1/namespaces/${encodeURIComponent(ns)}/secrets/${encodeURIComponent(name)}` });
     const raw = s.data?.[key];
     if (raw === undefined) return {};
+    if (targetPath) return { [key]: MASK };
     // Parse server-side, then keep only the masked structure: the values never leave this function.
     const masked = maskLeaves(parseYaml(Buffer.from(raw, "base64").toString("utf8")));
     return { [key]: JSON.stringify(masked) };
@@ -53,8 +58,7 @@ export async function helmReleaseDetail(cache: ClusterCache, hr: KubeObject): Pr
     const key = str(ref.valuesKey) ?? "values.yaml";
     let data: Record<string, string> | undefined;
     if (kind === "ConfigMap") data = cache.get("configmaps", ns, name)?.data as Record<string, string> | undefined;
-    else if (ref.targetPath) data = { [key]: MASK }; // a single value placed at targetPath
-    else data = await secretValuesSource(cache.id, ns, name, key); // masked structure as JSON (valid YAML)
+    else data = await secretValuesSource(cache.id, ns, name, key, !!ref.targetPath); // masked; JSON is valid YAML
     sources.push({ kind, name, key, data });
     report.push({ kind, name, key, found: !!data && data[key] !== undefined, masked: kind === "Secret" });
   }

@@ -15,8 +15,14 @@ export interface AccessQuery {
 }
 
 const TTL_MS = 60_000;
-const globalForAccess = globalThis as unknown as { fluxtowerAccess?: Map<string, { at: number; allowed: Promise<boolean> }> };
-const cache = (globalForAccess.fluxtowerAccess ??= new Map());
+interface Entry {
+  at: number;
+  allowed: Promise<boolean>;
+  /** The last answer the API server actually gave, kept for outages. */
+  known?: boolean;
+}
+const globalForAccess = globalThis as unknown as { fluxtowerAccess?: Map<string, Entry> };
+const cache: Map<string, Entry> = (globalForAccess.fluxtowerAccess ??= new Map());
 
 function cacheKey(cluster: string, p: Principal, q: AccessQuery): string {
   return [cluster, p.kubeUser, p.groups.join(","), q.verb, q.group, q.resource, q.subresource ?? "", q.namespace ?? "", q.name ?? ""].join("|");
@@ -40,19 +46,30 @@ async function review(cluster: string, p: Principal, q: AccessQuery): Promise<bo
   return res.status?.allowed === true;
 }
 
-/** Whether the user may perform the verb. Failed reviews are not cached and count as "no". */
+/**
+ * Whether the user may perform the verb. When the review cannot be made (API server unreachable), the last answer
+ * the cluster gave for this question is used — the cached view stays as it was while the cluster is stale — and
+ * a question never answered counts as "no".
+ */
 export async function can(cluster: string, p: Principal, q: AccessQuery): Promise<boolean> {
   const key = cacheKey(cluster, p, q);
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.allowed;
-  const allowed = review(cluster, p, q).catch(() => {
-    cache.delete(key);
-    return false;
-  });
-  cache.set(key, { at: now, allowed });
+  const entry: Entry = { at: now, allowed: Promise.resolve(false), known: hit?.known };
+  entry.allowed = review(cluster, p, q).then(
+    (answer) => {
+      entry.known = answer;
+      return answer;
+    },
+    () => {
+      entry.at = 0; // ask again next time
+      return entry.known ?? false;
+    },
+  );
+  cache.set(key, entry);
   if (cache.size > 50_000) for (const [k, v] of cache) if (now - v.at >= TTL_MS) cache.delete(k);
-  return allowed;
+  return entry.allowed;
 }
 
 /**

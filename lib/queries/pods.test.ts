@@ -14,6 +14,11 @@ describe("restartsOf", () => {
     const p = summary("pods", "airflow", "scheduler-0", "Degraded");
     expect(restartsOf({ ...p, health: { ...p.health, extra } })).toBe(n);
   });
+
+  it("prefers the summary's restarts field", () => {
+    const p = summary("pods", "airflow", "scheduler-0", "Degraded");
+    expect(restartsOf({ ...p, restarts: 7, health: { ...p.health, extra: ["restarted 3 times"] } })).toBe(7);
+  });
 });
 
 describe("containerNames", () => {

@@ -2,8 +2,9 @@
 import type { KubeObject } from "@/lib/kinds/object";
 import type { ResourceSummary } from "@/lib/views/summary";
 
-/** Restart count from the health verdict's extra line "restarted N times" (0 when not reported). */
+/** Restart count: the summary's `restarts`, else the health verdict's extra line "restarted N times" (0 when absent). */
 export function restartsOf(pod: ResourceSummary): number {
+  if (typeof pod.restarts === "number") return pod.restarts;
   for (const line of pod.health.extra ?? []) {
     const m = /restarted (\d+) times?/.exec(line);
     if (m) return Number(m[1]);

@@ -14,6 +14,13 @@ export interface ResourceSummary {
   lastReconciledAt: string | null;
   createdAt: string | null;
   resourceVersion: string | null;
+  /** Pods only: container restarts summed over containers. */
+  restarts?: number;
+}
+
+function podRestarts(obj: KubeObject): number {
+  const statuses = (obj.status?.containerStatuses as { restartCount?: number }[] | undefined) ?? [];
+  return statuses.reduce((n, c) => n + (typeof c.restartCount === "number" ? c.restartCount : 0), 0);
 }
 
 export function toSummary(resource: string, obj: KubeObject, ctx?: HealthContext): ResourceSummary {
@@ -29,6 +36,7 @@ export function toSummary(resource: string, obj: KubeObject, ctx?: HealthContext
     lastReconciledAt: lastReconciledAt(obj) ?? null,
     createdAt: obj.metadata.creationTimestamp ?? null,
     resourceVersion: obj.metadata.resourceVersion ?? null,
+    ...(obj.kind === "Pod" ? { restarts: podRestarts(obj) } : {}),
   };
 }
 
