@@ -1,5 +1,5 @@
 // Server start-up: validate the environment (a bad value stops the start with a message naming the variable),
-// apply database migrations, start the cluster watch caches.
+// apply database migrations, start the cluster watch caches, resume tracking of in-flight operations.
 import { parseEnv } from "./config/env";
 
 export async function startServer(): Promise<void> {
@@ -20,4 +20,10 @@ export async function startServer(): Promise<void> {
   }
   const { startCaches } = await import("./k8s/cache/registry");
   startCaches();
+  // Operations that were in flight when the server stopped pick up tracking again.
+  const { ensureTrackingResumed } = await import("./actions/tracker");
+  void ensureTrackingResumed();
+  // Re-evaluate Airflow production checklists on cluster changes (stale sign-offs are detected without a viewer).
+  const { startChecklistMonitors } = await import("./checklist-service/monitor");
+  startChecklistMonitors();
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
+import { ResourceActions } from "@/components/actions";
 import { usePollFallback } from "@/components/live/use-poll-fallback";
 import { errorMessage } from "@/components/ui/api";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -62,6 +63,9 @@ export function ResourceDetailClient({ cluster, resource, namespace, name }: Pro
         </div>
       ) : null}
       <DetailHeader detail={data} />
+      <div className="mb-4">
+        <ResourceActions cluster={cluster} resource={data.summary.resource} namespace={data.summary.namespace ?? undefined} name={data.summary.name} />
+      </div>
       <HealthExplanation detail={data} />
       <Tabs label={`Details of ${label}`} tabs={tabs} active={active} onChange={setTab} />
     </>

@@ -20,6 +20,8 @@ import { NamespaceSelect } from "./namespace-select";
 import { ResourceTable } from "./resource-table";
 import { SearchInput } from "./search-input";
 import { useListView } from "./use-list-view";
+import { summaryId } from "@/lib/queries/apply-change";
+import { BulkActions } from "@/components/actions";
 
 /** Default direction when a column is first sorted: health worst-first, times newest-first, text A→Z. */
 const FIRST_DIR: Record<SortKey, "asc" | "desc"> = { name: "asc", namespace: "asc", health: "asc", revision: "desc", lastReconciledAt: "asc", age: "asc" };
@@ -36,6 +38,10 @@ export function ResourceListClient({ cluster, resource }: { cluster: string; res
   const [knownNamespaces, setKnownNamespaces] = useState<string[]>([]);
 
   const items = useMemo(() => (data ? sortSummaries(data.items, view.sort, view.dir) : []), [data, view.sort, view.dir]);
+  const selectedItems = useMemo(
+    () => items.filter((i) => selection.has(summaryId(i))).map((i) => ({ resource: i.resource, namespace: i.namespace ?? undefined, name: i.name })),
+    [items, selection],
+  );
   const seen = useMemo(() => [...new Set(data?.items.map((i) => i.namespace).filter((n): n is string => !!n))], [data]);
   if (!filters.namespace && seen.some((n) => !knownNamespaces.includes(n))) setKnownNamespaces([...new Set([...knownNamespaces, ...seen])]);
 
@@ -60,6 +66,11 @@ export function ResourceListClient({ cluster, resource }: { cluster: string; res
         <SearchInput value={filters.q} onChange={(q) => update({ filters: { q } })} label="Filter" placeholder="namespace/name" />
         <HealthFilter value={filters.health} onChange={(health) => update({ filters: { health } })} />
       </div>
+      {selectedItems.length ? (
+        <div className="mb-3">
+          <BulkActions cluster={cluster} items={selectedItems} />
+        </div>
+      ) : null}
       {isPending ? (
         <Loading label={`Loading ${kindPlural}…`} />
       ) : error ? (
