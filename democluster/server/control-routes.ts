@@ -1,5 +1,6 @@
 // /__demo/... control endpoints (outside the Kubernetes API, protected by the control token): request log,
-// fault injection, and the Simulation's knobs (git pushes, vault items, pause/resume, time scale, state).
+// open watches per user and resource, fault injection, and the Simulation's knobs (git pushes, vault items,
+// pause/resume, time scale, state).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { badRequest, notFound, StatusError } from "../store/errors";
@@ -108,6 +109,8 @@ export async function handleControl(
       requireSim(deps).setTimeScale(input.scale);
       return sendJson(res, 200, { scale: input.scale });
     }
+    case "GET watches":
+      return sendJson(res, 200, deps.watches.describe());
     case "GET state":
       return sendJson(res, 200, {
         resourceVersion: deps.store.currentResourceVersion(),

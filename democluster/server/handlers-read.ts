@@ -7,7 +7,7 @@ import { decodeContinue, encodeContinue, objectKey } from "./continue-token";
 import { sendJson } from "./respond";
 import { combineSelectors, parseFieldSelector, parseLabelSelector, type Selector } from "./selectors";
 import { buildTable, parseIncludeObject, wantsTable } from "./table";
-import { serveWatch } from "./watch";
+import { resourceLabel, serveWatch } from "./watch";
 
 export function isWatchRequest(url: URL): boolean {
   const w = url.searchParams.get("watch");
@@ -60,6 +60,9 @@ export function handleWatch(ctx: ResourceRequest): void {
   }
   if (table) opts.table = table;
   if (params.get("sendInitialEvents") === "true") opts.sendInitialEvents = true;
+  opts.owner = { user: ctx.identity.authenticated.user, resource: resourceLabel(ctx.rt) };
+  if (ctx.identity.impersonated) opts.owner.impersonatedUser = ctx.identity.effective.user;
+  if (ctx.namespace !== undefined) opts.owner.namespace = ctx.namespace;
   serveWatch(ctx.deps.store, ctx.deps.watches, ctx.req, ctx.res, opts);
 }
 

@@ -3,6 +3,7 @@
 import { badRequest, notFound } from "../store/errors";
 import { isPlainObject } from "../store/object-utils";
 import type { ResourceRequest } from "./context";
+import type { WatchOwner } from "./watch";
 
 const TIMESTAMP_PREFIX = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))\s/;
 
@@ -61,7 +62,9 @@ export function handlePodLog(ctx: ResourceRequest): void {
     if (ev.type === "DELETED" && ev.resource === ctx.rt && ev.entry.obj.metadata.uid === podUid) close();
   });
   let closed = false;
-  const unregister = ctx.deps.watches.add(() => close());
+  const owner: WatchOwner = { user: ctx.identity.authenticated.user, resource: "pods/log", namespace };
+  if (ctx.identity.impersonated) owner.impersonatedUser = ctx.identity.effective.user;
+  const unregister = ctx.deps.watches.add(() => close(), owner);
   function close(): void {
     if (closed) return;
     closed = true;

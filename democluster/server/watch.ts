@@ -21,16 +21,33 @@ export interface WatchOptions {
   table?: IncludeObject;
   /** Watch-list: ADDED for the current state, then a BOOKMARK annotated k8s.io/initial-events-end. */
   sendInitialEvents?: boolean;
+  /** Who opened the watch (for /__demo/watches). */
+  owner?: WatchOwner;
 }
 
-/** Open watch connections, so faults and shutdown can close them. */
+/** Who holds an open watch (or log follow) and on what. */
+export interface WatchOwner {
+  user: string;
+  impersonatedUser?: string;
+  /** Plural, with the group for non-core types (`helmreleases.helm.toolkit.fluxcd.io`), or `pods/log`. */
+  resource: string;
+  namespace?: string;
+}
+
+export interface WatchGroup extends WatchOwner {
+  count: number;
+}
+
+const UNKNOWN_OWNER: WatchOwner = { user: "unknown", resource: "unknown" };
+
+/** Open watch connections, so faults and shutdown can close them and /__demo/watches can count them. */
 export class WatchRegistry {
-  private readonly open = new Set<() => void>();
+  private readonly open = new Map<() => void, WatchOwner>();
 
   constructor(readonly bookmarkIntervalMs: number) {}
 
-  add(close: () => void): () => void {
-    this.open.add(close);
+  add(close: () => void, owner: WatchOwner = UNKNOWN_OWNER): () => void {
+    this.open.set(close, owner);
     return () => this.open.delete(close);
   }
 
@@ -38,9 +55,28 @@ export class WatchRegistry {
     return this.open.size;
   }
 
-  closeAll(): void {
-    for (const close of [...this.open]) close();
+  /** Open connections grouped by user, impersonated user, resource and namespace (sorted, stable). */
+  describe(): { total: number; byUser: Record<string, number>; watches: WatchGroup[] } {
+    const groups = new Map<string, WatchGroup>();
+    const byUser: Record<string, number> = {};
+    for (const o of this.open.values()) {
+      byUser[o.user] = (byUser[o.user] ?? 0) + 1;
+      const key = JSON.stringify([o.user, o.impersonatedUser ?? "", o.resource, o.namespace ?? ""]);
+      const g = groups.get(key);
+      if (g) g.count += 1;
+      else groups.set(key, { ...o, count: 1 });
+    }
+    const watches = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+    return { total: this.open.size, byUser, watches };
   }
+
+  closeAll(): void {
+    for (const close of [...this.open.keys()]) close();
+  }
+}
+
+export function resourceLabel(rt: ResourceType): string {
+  return rt.group ? `${rt.plural}.${rt.group}` : rt.plural;
 }
 
 function parseResourceVersion(rv: string | undefined): number | undefined {
@@ -122,7 +158,7 @@ export function serveWatch(
     for (const t of timers) clearTimeout(t);
     if (!res.writableEnded) res.end();
   };
-  const unregister = registry.add(close);
+  const unregister = registry.add(close, opts.owner);
   if (opts.allowBookmarks) {
     const bookmark = { kind: rt.kind, apiVersion: apiVersionOf(rt) };
     timers.push(

@@ -1,6 +1,6 @@
 // Contract between the demo cluster's HTTP layer (democluster/server/, democluster/main.ts) and the simulated
 // controllers (democluster/controllers/, democluster/scenarios/). Implemented by democluster/sim/simulation.ts.
-import type { Store } from "../store/types";
+import type { KObject, Store } from "../store/types";
 
 export interface SimFilter {
   kind?: string; // e.g. "HelmRelease"; undefined = every kind
@@ -22,6 +22,12 @@ export interface Simulation {
   vaultSet(storeName: string, item: string, fields: Record<string, string>): void;
   /** Delete a vault item, or one field of it. */
   vaultDelete(storeName: string, item: string, field?: string): void;
+  /** Optional: make a fake vault (un)reachable; its stores turn Ready=False InvalidProviderConfig while down. */
+  setVaultReachable?(storeName: string, reachable: boolean): void;
+  /** Optional: replace the manifests a Kustomization's source "contains" (applied at its next reconcile). */
+  setKustomizationContents?(namespace: string, name: string, manifests: KObject[]): void;
+  /** Optional: create or change a user of a simulated external database (Airflow pods with a wrong password crash). */
+  databaseSetPassword?(host: string, user: string, password: string): void;
   /** Hold controllers (all, or per kind/namespace) so tests can freeze an object in a state. */
   pause(filter?: SimFilter): void;
   resume(filter?: SimFilter): void;

@@ -101,6 +101,42 @@ describe("request log", () => {
   });
 });
 
+describe("open watches", () => {
+  it("counts open watch connections per user, impersonated user, resource and namespace", async () => {
+    const stop = new AbortController();
+    const open = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${cluster.url}${path}`, {
+        headers: { Authorization: `Bearer ${cluster.tokens.admin}`, ...headers },
+        signal: stop.signal,
+      });
+    const erin = { "Impersonate-User": "erin", "Impersonate-Group": "fluxtower:operators" };
+    try {
+      await Promise.all([
+        open(`${HR_PATH}/helmreleases?watch=1`),
+        open(`${HR_PATH}/helmreleases?watch=1`),
+        open(`${HR_PATH}/namespaces/airflow/helmreleases?watch=true`, erin),
+      ]);
+      const state = obj((await control("GET", "/watches")).json);
+      expect(state.total).toBe(3);
+      expect(state.byUser).toEqual({ admin: 3 });
+      expect(state.watches).toEqual([
+        { user: "admin", resource: "helmreleases.helm.toolkit.fluxcd.io", count: 2 },
+        {
+          user: "admin",
+          impersonatedUser: "erin",
+          resource: "helmreleases.helm.toolkit.fluxcd.io",
+          namespace: "airflow",
+          count: 1,
+        },
+      ]);
+    } finally {
+      stop.abort();
+    }
+    for (let i = 0; i < 50 && obj((await control("GET", "/watches")).json).total !== 0; i++) await sleep(20);
+    expect(obj((await control("GET", "/watches")).json)).toEqual({ total: 0, byUser: {}, watches: [] });
+  });
+});
+
 describe("faults", () => {
   it("adds latency", async () => {
     await control("POST", "/faults", { latencyMs: 200 });
