@@ -1,6 +1,18 @@
 # Starts the demo cluster and the production app in the background (sourced by demo.sh, test.sh and bench.sh).
-# Inputs: STACK_DIR (state dir), SCENARIO, APP_PORT, optional DATABASE_URL, EXTRA_APP_ENV (space-separated K=V).
-# Outputs: DEMO_PID, APP_PID, DEMO_URL, APP_URL, CONTROL_TOKEN. Logs in $STACK_DIR/*.log.
+# Inputs: STACK_DIR (state dir), SCENARIO, APP_PORT, optional DATABASE_URL, EXTRA_APP_ENV (space-separated K=V),
+# OIDC=1 (tests only: also start the test OpenID provider, scripts/oidc-provider.ts, and point the app at it).
+# Outputs: DEMO_PID, APP_PID, OIDC_PID, DEMO_URL, APP_URL, CONTROL_TOKEN. Logs in $STACK_DIR/*.log.
+
+# Starts scripts/oidc-provider.ts for $APP_URL and sets OIDC_ENV (the app's FLUXTOWER_OIDC_* and group mapping).
+start_oidc_provider() {
+  rm -f "$STACK_DIR/oidc.json"
+  setsid npx tsx scripts/oidc-provider.ts --port 0 --state-dir "$STACK_DIR" --redirect-uri "$APP_URL/api/auth/oidc/callback" \
+    >"$STACK_DIR/oidc-provider.log" 2>&1 &
+  OIDC_PID=$!
+  wait_for_file "$STACK_DIR/oidc.json" 60 "$OIDC_PID" || { tail -50 "$STACK_DIR/oidc-provider.log" >&2; return 1; }
+  OIDC_ENV=$(node -p 'const s = require(process.argv[1]); `FLUXTOWER_OIDC_ISSUER=${s.issuer} FLUXTOWER_OIDC_CLIENT_ID=${s.clientId} FLUXTOWER_OIDC_CLIENT_SECRET=${s.clientSecret}`' "$STACK_DIR/oidc.json")
+  OIDC_ENV="$OIDC_ENV FLUXTOWER_OIDC_SCOPES=openid,profile,email,groups FLUXTOWER_ADMIN_GROUPS=fluxtower-admins FLUXTOWER_OPERATOR_GROUPS=fluxtower-operators"
+}
 
 start_stack() {
   mkdir -p "$STACK_DIR"
@@ -12,17 +24,20 @@ start_stack() {
   DEMO_URL=$(node -p 'require(process.argv[1]).url' "$STACK_DIR/server.json")
   CONTROL_TOKEN=$(node -p 'require(process.argv[1]).controlToken' "$STACK_DIR/server.json")
   APP_URL="http://127.0.0.1:$APP_PORT"
+  OIDC_ENV=""
+  if [ "${OIDC:-}" = 1 ]; then start_oidc_provider || return 1; fi
   # shellcheck disable=SC2086
   env KUBECONFIG="$STACK_DIR/fluxtower.kubeconfig" PORT="$APP_PORT" FLUXTOWER_PUBLIC_URL="$APP_URL" \
-    FLUXTOWER_DEMO_MODE=true ${DATABASE_URL:+DATABASE_URL="$DATABASE_URL"} ${EXTRA_APP_ENV:-} \
+    FLUXTOWER_DEMO_MODE=true ${DATABASE_URL:+DATABASE_URL="$DATABASE_URL"} ${OIDC_ENV} ${EXTRA_APP_ENV:-} \
     setsid npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/app.log" 2>&1 &
   APP_PID=$!
   wait_for_url "$APP_URL/api/healthz" 90 "$APP_PID" || { tail -50 "$STACK_DIR/app.log" >&2; return 1; }
-  export DEMO_PID APP_PID DEMO_URL APP_URL CONTROL_TOKEN
+  export DEMO_PID APP_PID OIDC_PID DEMO_URL APP_URL CONTROL_TOKEN
 }
 
 stop_stack() {
   stop_pid "${APP_PID:-}"
   stop_pid "${DEMO_PID:-}"
-  APP_PID="" DEMO_PID=""
+  stop_pid "${OIDC_PID:-}"
+  APP_PID="" DEMO_PID="" OIDC_PID=""
 }

@@ -57,7 +57,7 @@ fi
 # integration <label>: start a fresh stack on $DATABASE_URL and run the integration project against it.
 integration() {
   local label=$1
-  STACK_DIR="$RUN_DIR/stack-$label" SCENARIO=airflow APP_PORT=$(free_port) DEMO_ARGS="--time-scale 0.2"
+  STACK_DIR="$RUN_DIR/stack-$label" SCENARIO=airflow APP_PORT=$(free_port) DEMO_ARGS="--time-scale 0.2" OIDC=1
   if ! start_stack; then FAILED=$((FAILED + 1)); echo "✗ could not start the stack ($label)"; stop_stack; return; fi
   FLUXTOWER_TEST_URL=$APP_URL FLUXTOWER_TEST_DEMO_DIR=$STACK_DIR FLUXTOWER_TEST_DB=$label \
     counted "integration-$label" npx vitest run --project integration $VITEST_REPORT
@@ -84,7 +84,7 @@ if [ ! -x /usr/bin/chromium ]; then
    (apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1)) || echo "could not install chromium"
 fi
 export DATABASE_URL="file:$RUN_DIR/e2e.db"
-STACK_DIR="$RUN_DIR/stack-e2e" SCENARIO=airflow APP_PORT=$(free_port) DEMO_ARGS="--time-scale 0.2"
+STACK_DIR="$RUN_DIR/stack-e2e" SCENARIO=airflow APP_PORT=$(free_port) DEMO_ARGS="--time-scale 0.2" OIDC=1
 if start_stack; then
   FLUXTOWER_TEST_URL=$APP_URL FLUXTOWER_TEST_DEMO_DIR=$STACK_DIR counted e2e npx playwright test
   stop_stack

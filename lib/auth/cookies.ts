@@ -27,3 +27,19 @@ export function readCookie(header: string | null, name: string): string | undefi
   }
   return undefined;
 }
+
+/**
+ * The OIDC browser-binding cookie: set when a sign-in starts, read by the callback. SameSite=Lax because the
+ * callback is a top-level navigation coming from the provider's site (a Strict cookie would not be sent);
+ * limited to /api/auth/oidc and 10 minutes; `__Secure-` prefixed on https.
+ */
+export const OIDC_BINDING_PATH = "/api/auth/oidc";
+
+export function oidcBindingCookieName(): string {
+  return env().publicUrl.protocol === "https:" ? "__Secure-fluxtower_oidc" : "fluxtower_oidc";
+}
+
+export function oidcBindingCookieHeader(value: string, maxAgeSeconds: number): string {
+  const secure = env().publicUrl.protocol === "https:" ? "; Secure" : "";
+  return `${oidcBindingCookieName()}=${value}; Path=${OIDC_BINDING_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
+}

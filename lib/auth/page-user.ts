@@ -2,6 +2,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { withoutStaleDemo } from "./authenticate";
 import { sessionCookieName } from "./cookies";
 import type { Principal } from "./principal";
 import { roleAtLeast, type Role } from "./roles";
@@ -9,7 +10,7 @@ import { principalFromSession } from "./sessions";
 
 export async function currentUser(): Promise<Principal | null> {
   const value = (await cookies()).get(sessionCookieName())?.value;
-  return principalFromSession(value);
+  return withoutStaleDemo(await principalFromSession(value));
 }
 
 export async function requirePageUser(min: Role = "viewer"): Promise<Principal> {

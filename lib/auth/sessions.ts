@@ -1,14 +1,14 @@
 // Server-side sessions. The cookie carries a random secret; the database stores only its sha256 as the id.
 // Idle and absolute timeouts; sign-out revokes.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { apiTokenIsActive, TOKEN_CREDENTIAL_PREFIX } from "./api-tokens";
 import type { Principal } from "./principal";
 import { isRole } from "./roles";
+import { hashSecret, kubeUserFor, parseGroups } from "./user-fields";
 
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
-}
+export { hashSecret, kubeUserFor, parseGroups };
 
 export interface NewSession {
   cookieValue: string;
@@ -63,35 +63,29 @@ export async function principalFromSession(cookieValue: string | undefined): Pro
     name: user.name,
     role: user.role,
     groups: parseGroups(user.groups),
-    kubeUser: kubeUserFor(user.subject, user.name),
+    kubeUser: user.kubeUser ?? kubeUserFor(user.subject, user.name),
     via: "session",
     sessionId: id,
   };
 }
 
-/** Whether a session is still valid (used by long-lived streams to end within 60 s of sign-out or expiry). */
+/**
+ * Whether the credential behind `Principal.sessionId` is still valid: a session (not revoked, not past its idle or
+ * absolute timeout) or, for "token:<id>", an API token (not revoked or expired). Long-lived streams poll this
+ * every 30 s so they end within 60 s of sign-out, expiry or revocation.
+ */
 export async function sessionIsActive(sessionId: string): Promise<boolean> {
+  if (sessionId.startsWith(TOKEN_CREDENTIAL_PREFIX)) return apiTokenIsActive(sessionId.slice(TOKEN_CREDENTIAL_PREFIX.length));
   const db = await getDb();
   const s = await db.session.findUnique({ where: { id: sessionId } });
   const now = Date.now();
   return !!s && !s.revokedAt && s.idleExpiresAt.getTime() > now && s.absoluteExpiresAt.getTime() > now;
 }
 
+/** Revokes a session. API-token credentials are not sessions: revoke those with revokeApiToken. */
 export async function revokeSession(sessionId: string): Promise<void> {
+  if (sessionId.startsWith(TOKEN_CREDENTIAL_PREFIX)) return;
   const db = await getDb();
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-export function parseGroups(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((g): g is string => typeof g === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Demo users are impersonated by their name; OIDC users by "oidc:<name>" (see README, security model). */
-export function kubeUserFor(subject: string, name: string): string {
-  return subject.startsWith("demo:") ? subject.slice("demo:".length) : `oidc:${name}`;
-}

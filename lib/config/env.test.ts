@@ -36,3 +36,48 @@ describe("parseEnv", () => {
     expect(parseEnv({ FLUXTOWER_READ_ONLY: value }).FLUXTOWER_READ_ONLY).toBe(want);
   });
 });
+
+describe("parseEnv: OIDC and limits", () => {
+  it("is off by default, with safe defaults for claims and prefixes", () => {
+    const e = parseEnv({});
+    expect(e.FLUXTOWER_OIDC_ISSUER).toBeUndefined();
+    expect(e.FLUXTOWER_OIDC_GROUPS_CLAIM).toBe("groups");
+    expect(e.FLUXTOWER_OIDC_USERNAME_CLAIM).toBe("sub");
+    expect(e.FLUXTOWER_OIDC_USERNAME_PREFIX).toBe("oidc:");
+    expect(e.FLUXTOWER_OIDC_GROUPS_PREFIX).toBe("oidc:");
+    expect(e.FLUXTOWER_OIDC_SCOPES).toBe("openid profile email");
+    expect(e.FLUXTOWER_MAX_BODY_BYTES).toBe(65536);
+    expect(e.FLUXTOWER_ADMIN_GROUPS).toEqual([]);
+  });
+
+  it("reads the issuer, client, scopes (comma or space) and group lists", () => {
+    const e = parseEnv({
+      FLUXTOWER_OIDC_ISSUER: "https://idp.example/realms/x",
+      FLUXTOWER_OIDC_CLIENT_ID: "fluxtower",
+      FLUXTOWER_OIDC_SCOPES: "openid,profile  groups",
+      FLUXTOWER_ADMIN_GROUPS: "platform, sre ,,platform",
+    });
+    expect(e.FLUXTOWER_OIDC_ISSUER).toBe("https://idp.example/realms/x");
+    expect(e.FLUXTOWER_OIDC_SCOPES).toBe("openid profile groups");
+    expect(e.FLUXTOWER_ADMIN_GROUPS).toEqual(["platform", "sre"]);
+  });
+
+  it("treats empty OIDC variables as unset", () => {
+    expect(parseEnv({ FLUXTOWER_OIDC_ISSUER: "", FLUXTOWER_OIDC_CLIENT_ID: "" }).FLUXTOWER_OIDC_ISSUER).toBeUndefined();
+  });
+
+  it.each([
+    { env: { FLUXTOWER_OIDC_ISSUER: "http://idp.example.com" }, variable: "FLUXTOWER_OIDC_ISSUER" },
+    { env: { FLUXTOWER_OIDC_ISSUER: "https://idp.example.com?x=1" }, variable: "FLUXTOWER_OIDC_ISSUER" },
+    { env: { FLUXTOWER_OIDC_ISSUER: "https://idp.example.com" }, variable: "FLUXTOWER_OIDC_CLIENT_ID" },
+    { env: { FLUXTOWER_OIDC_SCOPES: "profile email" }, variable: "FLUXTOWER_OIDC_SCOPES" },
+    { env: { FLUXTOWER_MAX_BODY_BYTES: "10" }, variable: "FLUXTOWER_MAX_BODY_BYTES" },
+    { env: { FLUXTOWER_TRUSTED_PROXY_HOPS: "0" }, variable: "FLUXTOWER_TRUSTED_PROXY_HOPS" },
+  ])("rejects $env naming $variable", ({ env, variable }) => {
+    expect(() => parseEnv(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it("accepts an http issuer on loopback (local providers and tests)", () => {
+    expect(parseEnv({ FLUXTOWER_OIDC_ISSUER: "http://127.0.0.1:4000", FLUXTOWER_OIDC_CLIENT_ID: "c" }).FLUXTOWER_OIDC_ISSUER).toBe("http://127.0.0.1:4000");
+  });
+});

@@ -10,7 +10,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { roleAtLeast, type Role } from "@/lib/auth/roles";
 import { KubeHttpError } from "@/lib/k8s/transport";
 import { AppError, errorResponse } from "./errors";
-import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./body";
+import { readJsonBody } from "./body";
 import { assertSameOrigin } from "./origin";
 import { queryObject, validate } from "./validate";
 
@@ -47,6 +47,15 @@ function toResponse(result: Response | object, requestId: string): Response {
   return Response.json(result, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
 }
 
+/**
+ * Changes accept JSON bodies only: any other declared content type (forms, text, multipart — what a cross-site
+ * <form> can send) is refused with 415 before anything else is looked at.
+ */
+function assertJsonOrNoBody(req: Request): void {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type && type !== "application/json") throw new AppError("unsupported_media_type", "Request body must be application/json");
+}
+
 /** Kubernetes answers mapped to ours: forbidden and missing are both 404 (no existence oracle). */
 function fromKube(err: KubeHttpError): AppError {
   if (err.status === 403 || err.status === 404) return new AppError("not_found", "Not found (or not visible to you)");
@@ -67,6 +76,7 @@ function build<P, Q, B, U>(spec: RouteSpec<P, Q, B, U>, resolveUser: (req: Reque
         if (config.FLUXTOWER_READ_ONLY && !spec.allowReadOnly) {
           throw new AppError("read_only", "Fluxtower is in read-only mode: changes are disabled");
         }
+        assertJsonOrNoBody(req);
       }
       const user = await resolveUser(req);
       const rawParams = nextCtx ? await nextCtx.params : {};
@@ -74,7 +84,7 @@ function build<P, Q, B, U>(spec: RouteSpec<P, Q, B, U>, resolveUser: (req: Reque
       const query = spec.query ? validate(spec.query, queryObject(url), "query") : ({} as Q);
       let body = undefined as B;
       if (spec.body) {
-        const raw = await readJsonBody(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+        const raw = await readJsonBody(req, Math.min(spec.maxBodyBytes ?? config.FLUXTOWER_MAX_BODY_BYTES, config.FLUXTOWER_MAX_BODY_BYTES));
         body = validate(spec.body, raw ?? {}, "body");
       }
       const result = await spec.handler({ req, url, params, query, body, user, requestId });

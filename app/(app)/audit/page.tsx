@@ -1,43 +1,60 @@
+import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audit-filter-form";
+import { AuditTable, type AuditRowView } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { auditFilterSchema, toAuditQuery } from "@/lib/audit/filters";
 import { requirePageUser } from "@/lib/auth/page-user";
-import { getDb } from "@/lib/db/client";
+import { listAuditEvents } from "@/lib/db/audit";
 
 export const metadata = { title: "Audit" };
+export const dynamic = "force-dynamic";
 
-export default async function AuditPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+const FILTER_KEYS = ["user", "action", "target", "outcome", "from", "to"] as const;
+
+function firstValues(search: Search): AuditFilterValues {
+  const out: AuditFilterValues = {};
+  for (const k of FILTER_KEYS) {
+    const v = search[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s) out[k] = s.slice(0, 256);
+  }
+  return out;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePageUser();
-  const db = await getDb();
-  const rows = await db.auditEvent.findMany({ orderBy: { at: "desc" }, take: 100 });
+  const values = firstValues(await searchParams);
+  const parsed = auditFilterSchema.safeParse(values);
+  const rows = parsed.success ? await listAuditEvents(toAuditQuery(parsed.data)) : [];
+  const view: AuditRowView[] = rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actor: r.actor,
+    groups: r.groups,
+    action: r.action,
+    target: [r.cluster, r.resource, r.namespace, r.name].filter(Boolean).join("/"),
+    outcome: r.outcome,
+    message: r.message,
+    requestId: r.requestId,
+  }));
+  const csvQuery = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
+  csvQuery.set("format", "csv");
   return (
     <>
-      <PageHeader title="Audit" description="Every sign-in, sign-out and change, newest first (append-only)." />
-      {rows.length === 0 ? (
-        <EmptyState title="No audit events yet" />
+      <PageHeader
+        title="Audit"
+        description="Every sign-in, sign-out, failed sign-in, token change and action, newest first. Append-only: nothing here can be edited or deleted."
+      />
+      <AuditFilterForm values={values} csvHref={`/api/v1/audit?${csvQuery.toString()}`} />
+      {parsed.success ? (
+        <AuditTable rows={view} />
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th className="py-2">Time</th>
-              <th className="py-2">User</th>
-              <th className="py-2">Action</th>
-              <th className="py-2">Target</th>
-              <th className="py-2">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
-                <td className="py-1.5">{r.at.toISOString()}</td>
-                <td className="py-1.5">{r.actor}</td>
-                <td className="py-1.5">{r.action}</td>
-                <td className="py-1.5">{[r.cluster, r.resource, r.namespace, r.name].filter(Boolean).join("/") || "—"}</td>
-                <td className="py-1.5">{r.outcome}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          Invalid filter: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </p>
       )}
+      {rows.length >= 200 ? <p className="mt-2 text-xs text-slate-500">Showing the newest 200 matches; narrow the filters or export CSV for more.</p> : null}
     </>
   );
 }
