@@ -23,4 +23,7 @@ export async function startServer(): Promise<void> {
   // Operations that were in flight when the server stopped pick up tracking again.
   const { ensureTrackingResumed } = await import("./actions/tracker");
   void ensureTrackingResumed();
+  // Re-evaluate Airflow production checklists on cluster changes (stale sign-offs are detected without a viewer).
+  const { startChecklistMonitors } = await import("./checklist-service/monitor");
+  startChecklistMonitors();
 }

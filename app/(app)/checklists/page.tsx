@@ -1,13 +1,16 @@
+import { ChecklistsClient } from "@/components/checklist/checklists-client";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata = { title: "Checklists" };
 
 export default function ChecklistsPage() {
   return (
     <>
-      <PageHeader title="Checklists" description="Production readiness of every Airflow HelmRelease." />
-      <EmptyState title="No checklists yet">Airflow HelmReleases appear here once the checklist evaluator is connected.</EmptyState>
+      <PageHeader
+        title="Checklists"
+        description="Production readiness of every Airflow HelmRelease: the gate decides (every blocking item passes, is attested or is waived); the score is shown, never gating."
+      />
+      <ChecklistsClient />
     </>
   );
 }

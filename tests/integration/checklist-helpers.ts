@@ -1,0 +1,134 @@
+// Helpers for the checklist integration tests: the airflow/airflow release's API paths, typed GET/POST, kubectl
+// against the demo cluster, and waiting for the server to re-evaluate.
+import { execFileSync } from "node:child_process";
+import type {
+  ChecklistItemView,
+  ChecklistView,
+  HistoryResponse,
+  ReviewDetailView,
+  ReviewView,
+  WaiverView,
+} from "@/lib/checklist-service/api-types";
+import { demoKubeconfig, eventually, type Session } from "./harness";
+
+export const CLUSTER = "demo";
+export const BASE = `/api/v1/clusters/${CLUSTER}/checklists/airflow/airflow`;
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export async function getJson<T>(s: Session, path: string): Promise<Answer<T>> {
+  const res = await s.fetch(path);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function postJson<T>(s: Session, path: string, body: unknown = {}): Promise<Answer<T>> {
+  const res = await s.fetch(path, { method: "POST", body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export function kubectl(...args: string[]): string {
+  return execFileSync("kubectl", ["--kubeconfig", demoKubeconfig, ...args], {
+    encoding: "utf8",
+    timeout: 20_000,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** `kubectl scale`, or a replicas merge patch when the API server has no scale subresource (the demo cluster). */
+export function scaleDeployment(namespace: string, name: string, replicas: number): void {
+  try {
+    kubectl("-n", namespace, "scale", "deployment", name, `--replicas=${replicas}`);
+  } catch {
+    kubectl(
+      "-n",
+      namespace,
+      "patch",
+      "deployment",
+      name,
+      "--type",
+      "merge",
+      "-p",
+      JSON.stringify({ spec: { replicas } }),
+    );
+  }
+}
+
+/** The scheduler Deployment of the release, found by the chart's labels. */
+export function schedulerDeployment(): string {
+  const out = kubectl(
+    "-n",
+    "airflow",
+    "get",
+    "deployments",
+    "-l",
+    "tier=airflow,component=scheduler,release=airflow",
+    "-o",
+    "name",
+  ).trim();
+  if (!out) throw new Error("no scheduler deployment found by labels");
+  return out.split("\n")[0].replace(/^deployment\.apps\//, "");
+}
+
+export function patchReleaseValues(values: Record<string, unknown>): void {
+  kubectl(
+    "-n",
+    "airflow",
+    "patch",
+    "helmrelease",
+    "airflow",
+    "--type",
+    "merge",
+    "-p",
+    JSON.stringify({ spec: { values } }),
+  );
+}
+
+export async function checklist(s: Session): Promise<ChecklistView> {
+  const r = await getJson<ChecklistView>(s, BASE);
+  if (r.status !== 200) throw new Error(`GET ${BASE} → ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export function item(view: ChecklistView, id: string): ChecklistItemView {
+  const found = view.items.find((i) => i.id === id);
+  if (!found) throw new Error(`item ${id} not in the checklist`);
+  return found;
+}
+
+/** Waits until the item has one of the statuses (the cluster settles, expiries pass). */
+export async function waitForStatus(
+  s: Session,
+  id: string,
+  statuses: string[],
+  timeoutMs = 30_000,
+): Promise<ChecklistView> {
+  return eventually(
+    async () => {
+      const view = await checklist(s);
+      return statuses.includes(item(view, id).status) ? view : undefined;
+    },
+    timeoutMs,
+    500,
+  );
+}
+
+export async function history(s: Session): Promise<HistoryResponse> {
+  return (await getJson<HistoryResponse>(s, `${BASE}/history?limit=200`)).body;
+}
+
+export type { ReviewDetailView, ReviewView, WaiverView };
+
+export function inSeconds(seconds: number): string {
+  return new Date(Date.now() + seconds * 1000).toISOString();
+}
+
+export function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString();
+}
