@@ -13,6 +13,7 @@ import { Section } from "@/components/ui/section";
 import { overviewQuery } from "@/lib/queries/cluster-queries";
 import { AttentionList } from "./attention-list";
 import { ClusterCard } from "./cluster-card";
+import { StaleSignoffs } from "./stale-signoffs";
 
 /** Live streams are opened for this many clusters at most (each is one browser connection); others poll. */
 const MAX_LIVE_CLUSTERS = 4;
@@ -51,6 +52,7 @@ export function OverviewClient() {
           <ClusterCard key={c.id} cluster={c} />
         ))}
       </div>
+      <StaleSignoffs />
       <Section title="Needs attention">
         <AttentionList clusters={data.clusters} />
       </Section>
