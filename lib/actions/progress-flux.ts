@@ -124,6 +124,12 @@ export function evaluateSuspend(obj: KubeObject): StepProgress {
  * when Ready=True for the current generation (flux CLI `isObjectReady`).
  */
 export function evaluateResume(step: StepRecord, obj: KubeObject): StepProgress {
+  // The watch cache can still hold the object as it was before our PATCH: only a generation at or past the one our
+  // write produced says anything about the outcome.
+  const generation = num(obj.metadata.generation);
+  if (step.generation !== undefined && generation !== undefined && generation < step.generation) {
+    return { state: "requested", message: "waiting for the resumed object to reach the cache" };
+  }
   if (suspendInfo(obj).suspended) return { state: "failed", message: suspendedMessage(obj, "again") };
   const observed = num(obj.status?.observedGeneration);
   const tokenHandled = !!step.token && str(obj.status?.lastHandledReconcileAt) === step.token;
