@@ -1,10 +1,15 @@
 import { defineConfig } from "@playwright/test";
 
-// The stack (demo cluster + production app) is started by scripts/test.sh, which sets FLUXTOWER_TEST_URL.
+// The stack (demo cluster + production app) is started by scripts/test.sh, which sets FLUXTOWER_TEST_URL and
+// FLUXTOWER_TEST_SCENARIO. Specs named incidents-*.spec.ts need the "incidents" scenario; all others "airflow".
 // Debian's Chromium only: no browser is downloaded.
+const incidents = process.env.FLUXTOWER_TEST_SCENARIO === "incidents";
+
 export default defineConfig({
   testDir: "./e2e",
-  timeout: 60_000,
+  testMatch: incidents ? "incidents-*.spec.ts" : "*.spec.ts",
+  testIgnore: incidents ? [] : ["incidents-*.spec.ts"],
+  timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,

@@ -92,5 +92,15 @@ else
   FAILED=$((FAILED + 1)); echo "✗ could not start the stack (e2e)"
 fi
 
+# Browser tests that need the seeds' incidents (e2e/incidents-*.spec.ts) against a stack on the "incidents" scenario.
+export DATABASE_URL="file:$RUN_DIR/e2e-incidents.db"
+STACK_DIR="$RUN_DIR/stack-incidents" SCENARIO=incidents APP_PORT=$(free_port) DEMO_ARGS="--time-scale 0.2" OIDC=""
+if start_stack; then
+  FLUXTOWER_TEST_SCENARIO=incidents FLUXTOWER_TEST_URL=$APP_URL FLUXTOWER_TEST_DEMO_DIR=$STACK_DIR counted e2e-incidents npx playwright test
+  stop_stack
+else
+  FAILED=$((FAILED + 1)); echo "✗ could not start the stack (incidents)"
+fi
+
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -23,7 +23,8 @@ describe("rootCauseText", () => {
   it.each([
     [chain, "HelmRelease airflow → Secret airflow-metadata (missing) → ExternalSecret airflow-metadata: could not get secret data from provider"],
     [[chain[0]], "HelmRelease airflow: install retries exhausted"],
-    [[chain[0], chain[1]], "HelmRelease airflow → Secret airflow-metadata (missing)"],
+    [[chain[0], chain[1]], "HelmRelease airflow → Secret airflow-metadata (missing): install retries exhausted"],
+    [[chain[1]], "Secret airflow-metadata (missing)"],
     [[step("pods", "Pod", "scheduler", "Degraded", "", "CrashLoopBackOff")], "Pod scheduler: CrashLoopBackOff"],
     [[], ""],
   ])("%#", (steps, text) => {

@@ -23,10 +23,13 @@ export function rootCauseSegments(cluster: string, steps: readonly RootCauseStep
   });
 }
 
-/** The message that ends the line: the deepest step's message (or reason). */
+/**
+ * The message that ends the line: the deepest existing step's message (or reason). A missing object has no status
+ * of its own, so the line ends with what the object that needs it says (e.g. "Source '…' not found").
+ */
 export function rootCauseMessage(steps: readonly RootCauseStep[]): string {
-  const last = steps[steps.length - 1];
-  if (!last || last.status === "Missing") return "";
+  const last = [...steps].reverse().find((s) => s.status !== "Missing");
+  if (!last) return "";
   return last.message || last.reason;
 }
 
