@@ -3,9 +3,9 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+export { signIn } from "./support/sign-in";
 
 export const DEMO_DIR = process.env.FLUXTOWER_TEST_DEMO_DIR ?? "";
-const PASSWORD = process.env.FLUXTOWER_DEMO_PASSWORD ?? "demo";
 export const PAGE = "/checklists/demo/airflow/airflow";
 export const API = "/api/v1/clusters/demo/checklists/airflow/airflow";
 
@@ -68,14 +68,6 @@ export function scaleDeployment(name: string, replicas: number): void {
       JSON.stringify({ spec: { replicas } }),
     );
   }
-}
-
-export async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 }
 
 interface ItemState {

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "yaml";
+import { signIn } from "./support/sign-in";
 
 const DEMO_DIR = process.env.FLUXTOWER_TEST_DEMO_DIR ?? "";
 const server = () => JSON.parse(readFileSync(path.join(DEMO_DIR, "server.json"), "utf8")) as { url: string; controlToken: string };
@@ -85,14 +86,6 @@ async function buildIncident(): Promise<void> {
   await expect
     .poll(async () => condition((await kube("GET", hrPath)).json, "Stalled")?.reason, { timeout: 90_000, intervals: [1000] })
     .toBe("RetriesExceeded");
-}
-
-async function signIn(page: Page, user: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username").fill(user);
-  await page.getByLabel("Password").fill(process.env.FLUXTOWER_DEMO_PASSWORD ?? "demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toContainText(user);
 }
 
 /** Records every data-state an operation progress panel shows, from now on (live progress, not just the end). */

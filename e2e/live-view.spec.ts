@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 
 // The live cluster view against the demo cluster (scenario "airflow"): overview → HelmRelease list → detail, then
 // a kubectl change shows up in the open pages without a reload.
 const DEMO_DIR = process.env.FLUXTOWER_TEST_DEMO_DIR ?? "";
-const PASSWORD = process.env.FLUXTOWER_DEMO_PASSWORD ?? "demo";
 
 function kubectl(...args: string[]): string {
   return execFileSync("kubectl", ["--kubeconfig", path.join(DEMO_DIR, "kubeconfig"), ...args], { encoding: "utf8", timeout: 20_000 });
@@ -13,14 +13,6 @@ function kubectl(...args: string[]): string {
 
 function setSuspend(suspend: boolean): void {
   kubectl("patch", "helmrelease", "-n", "airflow", "airflow", "--type", "merge", "-p", JSON.stringify({ spec: { suspend } }));
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 }
 
 test.describe("live cluster view", () => {
