@@ -1,10 +1,10 @@
 // GET /api/v1/clusters/{cluster}/logs/{namespace}/{pod}?container=&tailLines=&follow=
 // Read as the signed-in user; Secret values the pod references are masked. follow=true streams over SSE.
 import { z } from "zod";
-import { sessionIsActive } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/http/errors";
 import { requireCluster } from "@/lib/cluster-view/visibility";
 import { route } from "@/lib/http/route";
+import { sseResponse } from "@/lib/http/sse";
 import { clusterId, objectName } from "@/lib/http/schemas";
 import { can } from "@/lib/k8s/access";
 import { followLog, readLog } from "@/lib/k8s/pod-logs";
@@ -28,48 +28,15 @@ export const GET = route({
     const base = { cluster: cache.id, namespace: params.namespace, pod: params.pod, container: query.container, tailLines: query.tailLines, user };
     if (!query.follow) return { lines: await readLog(base) };
 
-    const encoder = new TextEncoder();
-    let stop = () => undefined as void;
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const send = (text: string) => {
-          try {
-            controller.enqueue(encoder.encode(text));
-          } catch {
-            stop();
-          }
-        };
-        const stream = await followLog(base, (line) => send(`event: line\ndata: ${JSON.stringify(line)}\n\n`)).catch((err: unknown) => {
-          send(`event: error\ndata: ${JSON.stringify({ message: err instanceof Error ? err.message : String(err) })}\n\n`);
-          controller.close();
-          return undefined;
-        });
-        if (!stream) return;
-        const ping = setInterval(() => send(": ping\n\n"), 15_000);
-        const sessionCheck = setInterval(() => {
-          if (user.sessionId) void sessionIsActive(user.sessionId).then((ok) => (ok ? undefined : stop()));
-        }, 30_000);
-        stop = () => {
-          clearInterval(ping);
-          clearInterval(sessionCheck);
-          stream.close();
-          try {
-            controller.close();
-          } catch {
-            /* closed */
-          }
-          stop = () => undefined;
-        };
-        void stream.done.then(() => {
-          send(`event: end\ndata: {}\n\n`);
-          stop();
-        });
-        req.signal.addEventListener("abort", () => stop());
-      },
-      cancel() {
-        stop();
-      },
+    return sseResponse(req, user, async (ch) => {
+      const stream = await followLog(base, (line) => ch.send("line", line)).catch((err: unknown) => {
+        ch.send("error", { message: err instanceof Error ? err.message : String(err) });
+        ch.close();
+        return undefined;
+      });
+      if (!stream) return;
+      ch.onClose(() => stream.close());
+      void stream.done.then(() => ch.close("stream ended"));
     });
-    return new Response(body, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform" } });
   },
 });
