@@ -26,4 +26,8 @@ export async function startServer(): Promise<void> {
   // Re-evaluate Airflow production checklists on cluster changes (stale sign-offs are detected without a viewer).
   const { startChecklistMonitors } = await import("./checklist-service/monitor");
   startChecklistMonitors();
+  // Secret rotations: resume (or continue rolling back) unfinished ones, adopt those whose driver died, and delete
+  // backup Secrets past their grace period.
+  const { startRotationWorker } = await import("./rotation/worker");
+  startRotationWorker();
 }

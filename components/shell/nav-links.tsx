@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/clusters", label: "Clusters" },
   { href: "/checklists", label: "Checklists" },
   { href: "/operations", label: "Operations" },
+  { href: "/rotations", label: "Rotations" },
   { href: "/audit", label: "Audit" },
   { href: "/settings", label: "Settings" },
 ];

@@ -8,6 +8,7 @@ import type { Rng } from "../sim/random";
 import { airflowCfg, airflowSettings, pdbConfig, replicasOf, type AirflowSettings } from "./airflow-settings";
 import {
   airflowContainer,
+  componentEnv,
   configVolume,
   logGroomer,
   podSpec,
@@ -89,7 +90,7 @@ export function renderAirflow(
     opts: { gitSync: boolean; ports?: JsonMap[]; groomer?: boolean },
   ): void => {
     let parts: PodParts = {
-      containers: [airflowContainer(s, name, args, opts.ports ?? [])],
+      containers: [airflowContainer(s, name, args, opts.ports ?? [], componentEnv(values, section))],
       initContainers: [waitForMigrations(s)],
       volumes: [configVolume(s), { name: "logs", emptyDir: {} }],
     };

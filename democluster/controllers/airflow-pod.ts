@@ -30,13 +30,25 @@ export function configVolume(s: AirflowSettings): JsonMap {
   return { name: "config", configMap: { name: `${s.release}-airflow-config` } };
 }
 
-export function airflowContainer(s: AirflowSettings, name: string, args: string[], ports: JsonMap[] = []): JsonMap {
+/** `<component>.env` (e.g. scheduler.env): extra entries rendered as given, so `valueFrom` works as in the chart. */
+export function componentEnv(values: JsonMap, section: string): JsonMap[] {
+  const entries = asMaps((values[section] as JsonMap | undefined)?.env);
+  return entries.filter((e) => typeof e.name === "string").map((e) => ({ ...e }));
+}
+
+export function airflowContainer(
+  s: AirflowSettings,
+  name: string,
+  args: string[],
+  ports: JsonMap[] = [],
+  extraEnv: JsonMap[] = [],
+): JsonMap {
   const c: JsonMap = {
     name,
     image: s.image,
     imagePullPolicy: "IfNotPresent",
     args,
-    env: standardEnv(s),
+    env: [...standardEnv(s), ...extraEnv],
     volumeMounts: [
       CONFIG_MOUNT,
       LOGS_MOUNT,

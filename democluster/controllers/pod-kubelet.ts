@@ -9,7 +9,7 @@ import { asMaps, asString, getPath, nowTime, type JsonMap } from "../sim/objects
 import { formatDuration } from "../sim/duration";
 import { ReconcileLoop } from "./controller";
 import { resolveEnv, volumeProblem } from "./container-config";
-import { appCheck } from "./app-behavior";
+import { appCheck, type AppOutcome } from "./app-behavior";
 import { composeStatus, newRuntime, runtimeFromStatus, type CState, type PodRuntime } from "./pod-runtime";
 
 const CONFIG_RETRY_MS = 5000;
@@ -18,6 +18,8 @@ const MAX_BACKOFF_MS = 300_000;
 export class KubeletController extends ReconcileLoop {
   private readonly runtimes = new Map<string, PodRuntime>();
   private readonly crashLines = new Map<string, string[]>();
+  /** One-shot programs (init containers, Job pods) that change the simulation when they exit 0. */
+  private readonly onExit0 = new Map<string, Extract<AppOutcome, { ok: true }>>();
   private readonly blocked = new Map<string, Set<string>>(); // namespace -> pods waiting on config
 
   constructor(ctx: SimContext) {
@@ -29,6 +31,8 @@ export class KubeletController extends ReconcileLoop {
     if (this.is(event)) {
       if (event.type === "DELETED") {
         this.runtimes.delete(obj.metadata.uid ?? "");
+        for (const k of [...this.onExit0.keys()])
+          if (k.startsWith(`${obj.metadata.uid ?? ""}/`)) this.onExit0.delete(k);
         this.blocked.get(obj.metadata.namespace ?? "")?.delete(obj.metadata.name);
         this.ctx.logs.forget(obj);
       } else if (event.type === "ADDED" && !runtimeFromStatus(obj)) {
@@ -140,6 +144,7 @@ export class KubeletController extends ReconcileLoop {
         c.crashAt = now + this.ctx.scheduler.scaled(this.ctx.delay(800, 1800));
         this.crashLines.set(key, outcome.lines);
       } else if (c.init || isJobPod) {
+        this.onExit0.set(key, outcome);
         c.finishAt = now + this.ctx.scheduler.scaled(c.init ? this.ctx.delay(300, 800) : this.ctx.delay(1500, 3000));
       } else {
         c.readyAt = now + this.ctx.scheduler.scaled(this.ctx.delay(600, 1800));
@@ -149,6 +154,7 @@ export class KubeletController extends ReconcileLoop {
     if (c.phase !== "running") return false;
     if (c.crashAt !== undefined && now >= c.crashAt) {
       this.terminate(pod, c, now, 1, "Error", this.crashLines.get(key) ?? []);
+      this.crashLines.delete(key);
       if (restartPolicy === "Never") return false;
       c.lastTerminated = {
         exitCode: 1,
@@ -174,7 +180,10 @@ export class KubeletController extends ReconcileLoop {
       return false;
     }
     if (c.finishAt !== undefined && now >= c.finishAt) {
-      this.terminate(pod, c, now, 0, "Completed", []);
+      const done = this.onExit0.get(key);
+      this.onExit0.delete(key);
+      this.terminate(pod, c, now, 0, "Completed", done?.lines ?? []);
+      done?.onSuccess?.();
       return false;
     }
     if (c.readyAt !== undefined && now >= c.readyAt) {

@@ -3,7 +3,8 @@
 //   name, description, seed
 //   namespaces:  [name | {name, labels}]             created at load
 //   vault:       [{store, unreachable?, items: {item: {field: value}}}]
-//   databases:   [{host, users: {user: password}}]   external DBs Airflow connects to (wrong password = crash)
+//   databases:   [{host, users: {user: password}, fernetKey?}]   external DBs Airflow connects to (wrong password
+//                or a Fernet key list that cannot decrypt the data encrypted with fernetKey = crash)
 //   objects:     manifests created at load (as if applied by hand/bootstrap). Scenario-only keys on a manifest:
 //                  contains:     (Kustomization) the manifests its source revision holds; applied by the controller
 //                  fieldManager: manager recorded for the create (default kubectl-client-side-apply)
@@ -38,6 +39,7 @@ export const ScenarioSchema = z.object({
         port: z.number().optional(),
         database: z.string().optional(),
         users: z.record(z.string(), z.string()),
+        fernetKey: z.string().optional(),
       }),
     )
     .default([]),

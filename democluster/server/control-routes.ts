@@ -10,7 +10,7 @@ import { bearerToken, safeEqual } from "../auth/tokens";
 import { unauthorized } from "../auth/forbidden";
 import { parseJson, readBody } from "./body";
 import type { Faults } from "./faults";
-import type { RequestLog } from "./request-log";
+import { queryRecord, type RequestLog } from "./request-log";
 import type { WatchRegistry } from "./watch";
 import { sendJson } from "./respond";
 import { faultsSchema, gitPushSchema, simFilterSchema, timeScaleSchema, vaultSetSchema } from "./control-schemas";
@@ -57,6 +57,21 @@ function objectCounts(store: MemoryStore): Record<string, number> {
   return counts;
 }
 
+/**
+ * Vault writes go to the request log too (user "control"), so tests can see what reached the "secret backend" and
+ * when — e.g. that a rotation never wrote a Fernet key list without the old key before its Job succeeded.
+ */
+function logVaultWrite(deps: ControlDeps, method: string, url: URL, body?: unknown): void {
+  const entry = deps.requestLog.start({
+    method,
+    path: url.pathname,
+    query: queryRecord(url.searchParams),
+    user: "control",
+  });
+  if (body !== undefined) entry.body = body;
+  entry.status = 200;
+}
+
 export async function handleControl(
   deps: ControlDeps,
   req: IncomingMessage,
@@ -91,11 +106,13 @@ export async function handleControl(
       if (parts.length !== 3) throw badRequest("use PUT /__demo/vault/{store}/{item}");
       const input = await body(req, vaultSetSchema);
       requireSim(deps).vaultSet(parts[1] as string, parts[2] as string, input.fields);
+      logVaultWrite(deps, "PUT", url, input);
       return sendJson(res, 200, { ok: true });
     }
     case "DELETE vault": {
       if (parts.length !== 3) throw badRequest("use DELETE /__demo/vault/{store}/{item}[?field=]");
       requireSim(deps).vaultDelete(parts[1] as string, parts[2] as string, url.searchParams.get("field") ?? undefined);
+      logVaultWrite(deps, "DELETE", url);
       return sendJson(res, 200, { ok: true });
     }
     case "POST pause":

@@ -87,6 +87,9 @@ export const startSimulation: StartSimulation = async (
       if (!ctx.databases.hosts().includes(host)) ctx.databases.add({ host, users: {} });
       ctx.databases.setPassword(host, user, password);
     },
+    databaseSetFernetKey(host, key) {
+      ctx.databases.setFernetKey(host, key);
+    },
     setVaultReachable(storeName, reachable) {
       ctx.vault.setUnreachable(storeName, !reachable);
     },
@@ -109,6 +112,7 @@ export const startSimulation: StartSimulation = async (
         tasks: scheduler.stats(),
         vault: ctx.vault.describe(),
         databases: ctx.databases.hosts(),
+        databaseState: ctx.databases.describe(),
         gitHeads: ctx.git.all(),
         errors: errors.slice(-10),
         errorCount: errors.length,

@@ -28,6 +28,8 @@ export interface Simulation {
   setKustomizationContents?(namespace: string, name: string, manifests: KObject[]): void;
   /** Optional: create or change a user of a simulated external database (Airflow pods with a wrong password crash). */
   databaseSetPassword?(host: string, user: string, password: string): void;
+  /** Optional: set the Fernet key a simulated database's data is encrypted with (pods that cannot decrypt crash). */
+  databaseSetFernetKey?(host: string, key: string): void;
   /** Hold controllers (all, or per kind/namespace) so tests can freeze an object in a state. */
   pause(filter?: SimFilter): void;
   resume(filter?: SimFilter): void;

@@ -225,6 +225,23 @@ describe("simulation routes", () => {
     ]);
   });
 
+  it("logs vault writes in the request log (user control), so tests can see what reached the backend and when", async () => {
+    const since = obj((await control("GET", "/requests?since=0")).json).lastSeq as number;
+    await control("PUT", "/vault/onepassword/airflow-fernet-key", { fields: { "fernet-key": "new,old" } });
+    await control("DELETE", "/vault/onepassword/airflow-fernet-key?field=fernet-key");
+    const log = obj((await control("GET", `/requests?since=${since}`)).json);
+    expect(log.requests).toEqual([
+      expect.objectContaining({
+        method: "PUT",
+        path: "/__demo/vault/onepassword/airflow-fernet-key",
+        user: "control",
+        body: { fields: { "fernet-key": "new,old" } },
+        status: 200,
+      }),
+      expect.objectContaining({ method: "DELETE", query: { field: "fernet-key" }, user: "control", status: 200 }),
+    ]);
+  });
+
   it("rejects invalid bodies with 400 and a message", async () => {
     const bad = await control("PUT", "/vault/s/i", { fields: { a: 1 } });
     expect(bad.status).toBe(400);

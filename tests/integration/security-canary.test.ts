@@ -97,9 +97,12 @@ describe("the Secret canary", () => {
         "/api/v1/audit?format=csv",
         "/api/v1/session",
         "/api/v1/tokens",
+        "/api/v1/clusters/demo/secrets",
+        "/api/v1/clusters/demo/secrets?namespace=airflow",
+        "/api/v1/rotations?limit=500",
       ];
       const paths = [...new Set([...fixed, ...admins.paths, ...again.paths])];
-      const pages = [...new Set(["/", "/clusters", "/clusters/demo", "/audit", "/settings", "/operations", "/checklists", ...again.pages])];
+      const pages = [...new Set(["/", "/clusters", "/clusters/demo", "/audit", "/settings", "/operations", "/checklists", "/rotations", ...again.pages])];
       probes.push(...(await collect(admin.fetch, paths)));
       probes.push(...(await collect(operator.fetch, ["/api/v1/clusters/demo/resources/secrets/airflow/fluxtower-canary", "/api/v1/clusters/demo/resources?resource=secrets"])));
       probes.push(...(await collect(admin.fetch, pages)));

@@ -1,0 +1,78 @@
+// Kind-specific checks and facts of a rotation plan: the uploaded value's format, the Airflow scheduler whose pod
+// template builds the Jobs, the database role (read server-side from the current connection URL, only the user
+// name is kept), PgBouncer, the git-sync repository.
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/http/errors";
+import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
+import type { KubeObject } from "@/lib/kinds/object";
+import { gitRepoOf, jobTemplateOf, metadataReleaseOf, pgbouncerEnabled } from "./airflow";
+import { isSafeRoleName, parseConnection } from "./connection-url";
+import type { RotationKind } from "./kinds";
+import { readSecret } from "./kube";
+import type { Consumer } from "./target";
+import type { RotationPlan, WritePath } from "./types";
+import { isFernetKey, isSafePassword } from "./values";
+
+export interface KindInput {
+  cluster: string;
+  cache: ClusterCache;
+  user: Principal;
+  kind: RotationKind;
+  secret: KubeObject;
+  key: string;
+  write: WritePath;
+  consumers: Consumer[];
+  uploadedValue?: string;
+}
+
+export interface KindFacts {
+  plan: Pick<RotationPlan, "jobTemplate" | "gitRepo" | "dbUser">;
+  warnings: string[];
+}
+
+const getter = (cache: ClusterCache) => (c: Consumer) => cache.get(c.resource, c.namespace, c.name);
+
+async function metadataFacts(input: KindInput): Promise<KindFacts> {
+  const ns = input.secret.metadata.namespace ?? "";
+  if (input.uploadedValue !== undefined && !isSafePassword(input.uploadedValue)) {
+    throw new AppError("bad_request", "The new password must be 12–128 printable characters without quotes, backslashes, dollar signs or backticks");
+  }
+  const release = metadataReleaseOf(input.cache.list("helmreleases"), ns, input.secret.metadata.name);
+  if (pgbouncerEnabled(release)) {
+    throw new AppError(
+      "conflict",
+      `HelmRelease ${ns}/${release?.metadata.name ?? ""} runs PgBouncer: its users.txt and stats Secrets must change with the password, which Fluxtower does not automate yet. Rotate by hand: ALTER ROLE, update pgbouncer users.txt, the stats and metadata connections, restart PgBouncer, then Airflow.`,
+    );
+  }
+  const current = await readSecret(input.cluster, { user: input.user.kubeUser, groups: input.user.groups }, ns, input.secret.metadata.name);
+  const parts = current ? parseConnection(current.data[input.key] ?? "") : undefined;
+  if (!parts) throw new AppError("conflict", `Key "${input.key}" does not hold a PostgreSQL connection URL; the password rotation supports PostgreSQL only`);
+  if (!isSafeRoleName(parts.user)) throw new AppError("conflict", `The database user in the connection URL has characters Fluxtower will not put into ALTER ROLE`);
+  const jobTemplate = jobTemplateOf(input.consumers, getter(input.cache), "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN");
+  if (!jobTemplate) throw new AppError("conflict", "No Airflow Deployment/StatefulSet reads this Secret, so there is no image to run psql with");
+  return { plan: { jobTemplate, dbUser: parts.user }, warnings: [] };
+}
+
+export async function kindFacts(input: KindInput): Promise<KindFacts> {
+  switch (input.kind) {
+    case "airflow-fernet": {
+      if (input.uploadedValue !== undefined && !isFernetKey(input.uploadedValue)) throw new AppError("bad_request", "A Fernet key is 32 random bytes in URL-safe base64 (44 characters ending in '=')");
+      const jobTemplate = jobTemplateOf(input.consumers, getter(input.cache), "AIRFLOW__CORE__FERNET_KEY");
+      if (!jobTemplate) throw new AppError("conflict", "No Airflow scheduler reads this Secret as AIRFLOW__CORE__FERNET_KEY, so the re-encryption Job cannot be built");
+      return { plan: { jobTemplate }, warnings: [] };
+    }
+    case "airflow-metadata-password":
+      return metadataFacts(input);
+    case "git-ssh-key": {
+      if (input.write.type === "upstream" && input.write.adapter === "manual") {
+        throw new AppError("conflict", `Fluxtower cannot write the ${input.write.providerType} backend and never shows a private key: generate the key pair yourself, store the private key in the vault item, add the public key as a deploy key, then force-sync the ExternalSecret.`);
+      }
+      const workloads = input.consumers.map((c) => input.cache.get(c.resource, c.namespace, c.name)).filter((o): o is KubeObject => !!o);
+      const gitRepo = gitRepoOf(workloads);
+      return { plan: gitRepo ? { gitRepo } : {}, warnings: [] };
+    }
+    default:
+      return { plan: {}, warnings: [] };
+  }
+}

@@ -1,0 +1,184 @@
+// The rotation API's server side: start (admin + Kubernetes permissions as the user, one active rotation per
+// Secret), read (visible to whoever may get the Secret), confirm, cancel and roll back. Every request is audited,
+// accepted or refused; the journal is in the database before the 202 goes out and the worker drives it.
+import "server-only";
+import { createActionEvent } from "@/lib/actions/kube";
+import { targetLocks } from "@/lib/actions/lock";
+import { outcomeOf } from "@/lib/actions/audit";
+import type { Principal } from "@/lib/auth/principal";
+import { limiter } from "@/lib/auth/rate-limit";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { AppError } from "@/lib/http/errors";
+import { can } from "@/lib/k8s/access";
+import { clusterCache } from "@/lib/k8s/cache/registry";
+import { logger } from "@/lib/log/logger";
+import { auditRotation } from "./audit";
+import { publishRotation } from "./feed";
+import { undoSteps } from "./flows";
+import { KINDS } from "./kinds";
+import { createSecret } from "./kube";
+import { backupName, newRotationId, stagedLabels, stagedName } from "./naming";
+import { prepareRotation } from "./prepare";
+import { drive, LEASE_OWNER } from "./runner";
+import type { StartRotationBody } from "./schemas";
+import { activeRotationOn, beginRollback, createRotation, listRotations, loadRotation, updateRotation, updateStep, type LoadedRotation, type RotationQuery } from "./store";
+import { canCancel, canRollBack, toRotationView, type RotationView } from "./view";
+
+export interface RotationContext {
+  user: Principal;
+  requestId: string;
+}
+
+const PER_MINUTE = 30;
+
+function requireAdmin(user: Principal): void {
+  if (!roleAtLeast(user.role, "admin")) throw new AppError("forbidden", `Secret rotation needs the admin role; you are ${user.role}`);
+}
+
+async function audited<T>(ctx: RotationContext, target: { cluster: string; namespace: string; secret: string }, action: string, run: () => Promise<{ result: T; message: string; detail?: Record<string, string | number | boolean> }>): Promise<T> {
+  try {
+    const { result, message, detail } = await run();
+    await auditRotation({ requestId: ctx.requestId, actor: ctx.user.name, actorSubject: ctx.user.subject, groups: ctx.user.groups, action, ...target, outcome: "success", message, detail: { kubeUser: ctx.user.kubeUser, ...detail } });
+    return result;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await auditRotation({ requestId: ctx.requestId, actor: ctx.user.name, actorSubject: ctx.user.subject, groups: ctx.user.groups, action, ...target, outcome: outcomeOf(err), message, detail: { kubeUser: ctx.user.kubeUser } });
+    throw err;
+  }
+}
+
+export async function startRotation(ctx: RotationContext & { cluster: string }, body: StartRotationBody): Promise<RotationView> {
+  const target = { cluster: ctx.cluster, namespace: body.namespace, secret: body.secret };
+  return audited(ctx, target, "rotation.start", async () => {
+    requireAdmin(ctx.user);
+    const l = limiter("rotations", PER_MINUTE, 60_000);
+    if (!l.hit(ctx.user.userId)) throw new AppError("rate_limited", `Too many rotations: at most ${PER_MINUTE} a minute`, { "retry-after": String(l.retryAfter(ctx.user.userId)) });
+    const cache = clusterCache(ctx.cluster);
+    if (!cache) throw new AppError("not_found", `Unknown cluster "${ctx.cluster}"`);
+    const prepared = await prepareRotation(ctx.cluster, cache, ctx.user, body);
+    const id = newRotationId();
+    const names = { backup: backupName(body.secret, id), staged: stagedName(body.secret, id) };
+    const loaded = await targetLocks().run(`rotation|${ctx.cluster}|${body.namespace}|${body.secret}`, async () => {
+      const active = await activeRotationOn(ctx.cluster, body.namespace, body.secret);
+      if (active) throw new AppError("conflict", `Rotation ${active.id} of this Secret (started by ${active.createdBy}) is still ${active.state}`);
+      const created = await createRotation({
+        id,
+        ...target,
+        kind: body.kind,
+        key: prepared.key,
+        options: prepared.options,
+        plan: prepared.plan,
+        steps: prepared.steps,
+        backupSecret: names.backup,
+        stagedSecret: names.staged,
+        createdBy: ctx.user.name,
+        createdBySubject: ctx.user.subject,
+        groups: ctx.user.groups,
+        kubeUser: ctx.user.kubeUser,
+        requestId: ctx.requestId,
+        leaseOwner: LEASE_OWNER,
+        leaseUntil: new Date(Date.now() + 20_000),
+      });
+      return created;
+    });
+    if (body.options?.value !== undefined) await stageUpload(ctx, loaded, names.staged, body.options.value);
+    try {
+      await createActionEvent(ctx.cluster, prepared.secret, `${ctx.user.name} started a ${KINDS[body.kind].label} rotation of key "${prepared.key}" through Fluxtower (rotation ${id})`);
+    } catch (err) {
+      logger.warn({ rotation: id, err: err instanceof Error ? err.message : String(err) }, "could not record the Kubernetes Event of a rotation");
+    }
+    drive(id);
+    const view = await viewOf(id);
+    return { result: view, message: `${body.kind} rotation ${id} of key "${prepared.key}" started`, detail: { rotationId: id, kind: body.kind, steps: prepared.steps.join(",") } };
+  });
+}
+
+/** The uploaded value goes straight into the staged Secret; if that fails the rotation ends having changed nothing. */
+async function stageUpload(ctx: RotationContext, loaded: LoadedRotation, name: string, value: string): Promise<void> {
+  const r = loaded.rotation;
+  const field = r.kind === "airflow-metadata-password" ? "password" : "value";
+  try {
+    await createSecret(r.cluster, { user: ctx.user.kubeUser, groups: ctx.user.groups }, { name, namespace: r.namespace, labels: stagedLabels(r.secret, r.id), annotations: { "fluxtower.dev/staged-for": r.secret }, data: { [field]: value } });
+  } catch (err) {
+    const message = `could not store the uploaded value: ${err instanceof Error ? err.message : String(err)}; nothing was changed`;
+    await updateRotation(r.id, { state: "failed", message, finishedAt: new Date() });
+    throw new AppError("unavailable", message);
+  }
+}
+
+async function viewOf(id: string): Promise<RotationView> {
+  const loaded = await loadRotation(id);
+  if (!loaded) throw new AppError("not_found", "Rotation not found");
+  return toRotationView(loaded.rotation, loaded.steps);
+}
+
+/** The rotation, when the user may see its Secret (404 otherwise, like every object). */
+async function visible(user: Principal, id: string): Promise<LoadedRotation> {
+  const loaded = await loadRotation(id);
+  const r = loaded?.rotation;
+  if (!loaded || !r || !(await can(r.cluster, user, { verb: "get", group: "", resource: "secrets", namespace: r.namespace, name: r.secret }))) {
+    throw new AppError("not_found", "Rotation not found");
+  }
+  return loaded;
+}
+
+export async function getRotation(user: Principal, id: string): Promise<RotationView> {
+  const { rotation, steps } = await visible(user, id);
+  return toRotationView(rotation, steps);
+}
+
+export async function listVisibleRotations(user: Principal, q: RotationQuery): Promise<RotationView[]> {
+  const rows = await listRotations(q);
+  const out: RotationView[] = [];
+  for (const { rotation, steps } of rows) {
+    if (await can(rotation.cluster, user, { verb: "get", group: "", resource: "secrets", namespace: rotation.namespace, name: rotation.secret })) out.push(toRotationView(rotation, steps));
+  }
+  return out;
+}
+
+async function mutate(ctx: RotationContext, id: string, action: string, change: (l: LoadedRotation) => Promise<string>): Promise<RotationView> {
+  const loaded = await visible(ctx.user, id);
+  const r = loaded.rotation;
+  return audited(ctx, { cluster: r.cluster, namespace: r.namespace, secret: r.secret }, action, async () => {
+    requireAdmin(ctx.user);
+    if (!(await can(r.cluster, ctx.user, { verb: "update", group: "", resource: "secrets", namespace: r.namespace, name: r.secret }))) {
+      throw new AppError("forbidden", `Your Kubernetes RBAC does not allow "update" on Secret ${r.secret} in namespace ${r.namespace}`);
+    }
+    const message = await change(loaded);
+    publishRotation(id);
+    drive(id);
+    return { result: await viewOf(id), message, detail: { rotationId: id } };
+  });
+}
+
+export function confirmRotation(ctx: RotationContext, id: string): Promise<RotationView> {
+  return mutate(ctx, id, "rotation.confirm", async ({ rotation: r, steps }) => {
+    const step = steps[r.stepIndex];
+    if (r.state !== "waiting" || !step || step.state !== "waiting") throw new AppError("conflict", `Rotation ${id} is not waiting for a confirmation (it is ${r.state})`);
+    await updateStep(id, step.index, { detail: { ...step.detail, confirmedBy: ctx.user.name, confirmedAt: new Date().toISOString() }, message: `confirmed by ${ctx.user.name}` });
+    return `confirmed step ${step.name}`;
+  });
+}
+
+export function cancelRotation(ctx: RotationContext, id: string): Promise<RotationView> {
+  return mutate(ctx, id, "rotation.cancel", async ({ rotation: r }) => {
+    if (r.pointOfNoReturn) throw new AppError("conflict", `Rotation ${id} is past its point of no return and cannot be cancelled; it will finish (or stop as failed, keeping the backup)`);
+    if (!canCancel(r)) throw new AppError("conflict", `Rotation ${id} cannot be cancelled now (it is ${r.state}${r.cancelRequestedAt ? ", cancel already requested" : ""})`);
+    await updateRotation(id, { cancelRequestedAt: new Date(), cancelRequestedBy: ctx.user.name });
+    return "cancel requested: completed steps will be rolled back";
+  });
+}
+
+export function rollbackRotation(ctx: RotationContext, id: string): Promise<RotationView> {
+  return mutate(ctx, id, "rotation.rollback", async ({ rotation: r }) => {
+    if (!canRollBack(r)) {
+      const why = r.pointOfNoReturn ? "it passed its point of no return" : r.backupDeletedAt ? "its backup Secret was deleted after the grace period" : `it is ${r.state}`;
+      throw new AppError("conflict", `Rotation ${id} cannot be rolled back: ${why}${r.state !== "succeeded" ? " (cancel a running rotation instead)" : ""}`);
+    }
+    await beginRollback(id, undoSteps(r.plan), "rolling-back", `roll back requested by ${ctx.user.name}`);
+    const loaded = await loadRotation(id);
+    const first = loaded?.steps[loaded.rotation.stepIndex];
+    if (first) await updateStep(id, first.index, { detail: { reason: `requested by ${ctx.user.name}` } });
+    return "roll back started: the previous value is restored from the backup Secret";
+  });
+}

@@ -1,0 +1,92 @@
+// Types of the rotation journal, its plan and its steps. Pure module.
+import type { JsonObject } from "@/lib/db/json-text";
+import type { RotationKind, RotationPhase, RotationState, StepState } from "./kinds";
+import type { RemoteField } from "./eso-remote";
+import type { Consumer, Manager } from "./target";
+
+/** Request options as stored (the uploaded value itself is never stored; only that there was one). */
+export interface RotationOptions {
+  length?: number;
+  charset?: "alphanumeric" | "hex" | "url-safe";
+  uploaded?: boolean;
+  backupGraceHours: number;
+  timeoutMinutes: number;
+}
+
+/** How the new value reaches the Secret. */
+export type WritePath =
+  | { type: "direct" }
+  | {
+      type: "upstream";
+      externalSecret: string;
+      store: { kind: "SecretStore" | "ClusterSecretStore"; name: string };
+      providerType: string;
+      remote: RemoteField;
+      /** The adapter chosen for the store (lib/rotation/upstream): "demo-vault" writes, "manual" asks the user. */
+      adapter: "demo-vault" | "manual";
+      /** Demo only: the fake vault behind the store (its `democluster.fluxtower.dev/vault` annotation). */
+      vault?: string;
+    };
+
+/** Facts fixed when the rotation starts (journal: Rotation.plan). */
+export interface RotationPlan {
+  manager: Manager;
+  write: WritePath;
+  consumers: Consumer[];
+  warnings: string[];
+  /** Airflow flows: the scheduler workload whose pod template builds the Jobs. */
+  jobTemplate?: { resource: "deployments" | "statefulsets"; name: string; container: string };
+  /** git-ssh-key: the repository git-sync clones (for the deploy-key instructions). */
+  gitRepo?: string;
+  /** airflow-metadata-password: the database role. */
+  dbUser?: string;
+}
+
+export interface RotationRecord {
+  id: string;
+  cluster: string;
+  namespace: string;
+  secret: string;
+  kind: RotationKind;
+  key: string;
+  options: RotationOptions;
+  plan: RotationPlan;
+  state: RotationState;
+  phase: RotationPhase;
+  stepIndex: number;
+  pointOfNoReturn: boolean;
+  backupSecret: string | null;
+  stagedSecret: string | null;
+  backupExpiresAt: Date | null;
+  backupDeletedAt: Date | null;
+  cancelRequestedAt: Date | null;
+  cancelRequestedBy: string | null;
+  createdBy: string;
+  createdBySubject: string;
+  groups: string[];
+  kubeUser: string;
+  requestId: string;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+  message: string | null;
+}
+
+export interface StepRecord {
+  index: number;
+  name: string;
+  phase: RotationPhase;
+  state: StepState;
+  message: string;
+  at: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  detail: JsonObject;
+}
+
+/** What running a step once decided. */
+export type StepResult =
+  | { kind: "done"; message: string; detail?: JsonObject }
+  | { kind: "wait"; message: string; detail?: JsonObject; retryMs?: number }
+  | { kind: "confirm"; message: string; detail?: JsonObject }
+  | { kind: "fail"; message: string; detail?: JsonObject };

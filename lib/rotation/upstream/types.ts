@@ -1,0 +1,24 @@
+// Upstream writers: how a rotation puts a new value into the backend an ExternalSecret reads from (ESO-managed
+// Secrets are never patched — ESO would overwrite them, DOMAIN.md §2). Pure types.
+import type { RemoteField } from "../eso-remote";
+
+export interface UpstreamStore {
+  kind: "SecretStore" | "ClusterSecretStore";
+  name: string;
+  /** The (Cluster)SecretStore's spec.provider key: "onepassword", "vault", "aws", "fake" … */
+  providerType: string;
+  /** The demo cluster's annotation naming the fake vault behind the store (defaults to the store name there). */
+  vaultAnnotation?: string;
+}
+
+export interface UpstreamAdapter {
+  id: "demo-vault" | "manual";
+  /** Writes the backend field; adapters without a write ask the user to change the field and confirm. */
+  write?(cluster: string, store: UpstreamStore, field: RemoteField, value: string): Promise<void>;
+}
+
+/** Exactly what the user must change by hand (no value: the user knows or chose it). */
+export function manualInstructions(store: UpstreamStore, field: RemoteField, what: string): string {
+  const where = field.property ? `property "${field.property}" of item "${field.item}"` : `the value of "${field.item}"`;
+  return `In the ${store.providerType} backend behind ${store.kind} ${store.name}, set ${where} to ${what}, then confirm here. Fluxtower then force-syncs the ExternalSecret and checks that the Secret received it.`;
+}

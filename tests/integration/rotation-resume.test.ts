@@ -1,0 +1,133 @@
+// Crash safety: a second app instance (`next start` on another port, same database, same demo cluster) starts a
+// rotation and is killed (SIGKILL) while a step hangs — the demo's controllers are paused so the rollout (or the
+// re-encryption Job) cannot finish. Started again, the instances resume the rotation from its journal (the dead
+// driver's lease runs out) and it completes with no value lost: before and past the point of no return.
+import { spawn, type ChildProcess } from "node:child_process";
+import { openSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_DIR, demoControl, demoServer, eventually, signIn, type Session } from "./harness";
+import { databaseState, finished, fingerprint, getRotation, secretData, secretObject, startRotation, waitAirflowHealthy, waitRotation } from "./rotation-helpers";
+
+const ROOT = path.resolve(__dirname, "../..");
+const NS = "airflow";
+let admin: Session;
+let port = 0;
+let child: ChildProcess | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startInstance(): Promise<string> {
+  const url = `http://127.0.0.1:${port}`;
+  const log = openSync(path.join(os.tmpdir(), `fluxtower-rotation-resume-${port}.log`), "a");
+  child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      KUBECONFIG: path.join(DEMO_DIR, "fluxtower.kubeconfig"),
+      FLUXTOWER_PUBLIC_URL: url,
+      FLUXTOWER_DEMO_MODE: "true",
+      FLUXTOWER_DEMO_CONTROL_URL: demoServer.url,
+      FLUXTOWER_DEMO_CONTROL_TOKEN: demoServer.controlToken,
+    },
+  });
+  await eventually(async () => (await fetch(`${url}/api/healthz`)).ok || undefined, 90_000, 300);
+  return url;
+}
+
+function killInstance(): void {
+  if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+  child = undefined;
+}
+
+/** A session on the second instance (sessions live in the shared database, so the main app accepts it too). */
+async function signInAt(base: string): Promise<Session> {
+  const res = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { origin: base, "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: process.env.FLUXTOWER_DEMO_PASSWORD ?? "demo" }) });
+  if (res.status !== 200) throw new Error(`sign-in on ${base} → ${res.status}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  return { cookie, fetch: (p, init = {}) => fetch(new URL(p, base), { ...init, headers: { cookie, origin: base, "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) } }) };
+}
+
+const pause = (kind: string) => demoControl("/__demo/pause", { method: "POST", body: JSON.stringify({ kind, namespace: NS }) });
+const resume = (kind: string) => demoControl("/__demo/resume", { method: "POST", body: JSON.stringify({ kind, namespace: NS }) });
+
+beforeAll(async () => {
+  if (!process.env.DATABASE_URL) throw new Error("rotation-resume needs DATABASE_URL (the app's database) to start a second instance");
+  admin = await signIn("admin");
+  port = await freePort();
+  await waitAirflowHealthy();
+}, 60_000);
+
+afterAll(async () => {
+  killInstance();
+  await resume("Deployment");
+  await resume("Job");
+});
+
+describe("killing the app in the middle of a rotation", () => {
+  it("resumes a generic rotation at the rollout wait and finishes with the new value in place", async () => {
+    const original = (await secretData(NS, "airflow-smtp"))?.password;
+    const second = await signInAt(await startInstance());
+    await pause("Deployment");
+    const started = await startRotation(second, { namespace: NS, secret: "airflow-smtp", kind: "generic", key: "password" });
+    expect(started.status, JSON.stringify(started.error)).toBe(202);
+    const id = started.rotation?.id ?? "";
+    await waitRotation(admin, id, (r) => r.steps.some((s) => s.name === "verify" && s.state === "running"), 60_000);
+    killInstance();
+    const written = (await secretData(NS, "airflow-smtp"))?.password;
+    expect(written).not.toBe(original);
+    const mid = await getRotation(admin, id);
+    expect(mid.state).toBe("running");
+    await resume("Deployment");
+    await startInstance();
+    const done = await finished(admin, id, 120_000);
+    expect(done.state, done.message).toBe("succeeded");
+    expect(done.steps.filter((s) => s.name === "write")).toHaveLength(1);
+    // No value lost: the new value is live (the one written before the crash), the old one is in the backup.
+    expect((await secretData(NS, "airflow-smtp"))?.password).toBe(written);
+    expect(Buffer.from((await secretObject(NS, done.backup?.secret ?? ""))?.data?.password ?? "", "base64").toString()).toBe(original);
+    expect(await secretObject(NS, `airflow-smtp-rotation-${id.slice(-8)}`)).toBeUndefined();
+    killInstance();
+    await waitAirflowHealthy();
+  }, 240_000);
+
+  it("resumes a Fernet rotation past its point of no return (the re-encryption Job) without losing a key", async () => {
+    const old = (await secretData(NS, "airflow-fernet-key"))?.["fernet-key"] ?? "";
+    await startInstance();
+    const second = await signInAt(`http://127.0.0.1:${port}`);
+    await pause("Job");
+    const started = await startRotation(second, { namespace: NS, secret: "airflow-fernet-key", kind: "airflow-fernet" });
+    expect(started.status, JSON.stringify(started.error)).toBe(202);
+    const id = started.rotation?.id ?? "";
+    const mid = await waitRotation(admin, id, (r) => r.pointOfNoReturn && r.steps.some((s) => s.name === "reencrypt" && s.state === "running"), 90_000);
+    expect(mid.actions.cancel).toBe(false);
+    killInstance();
+    // While nobody drives it, the Secret holds `new,old`: every encrypted value stays readable.
+    const during = (await secretData(NS, "airflow-fernet-key"))?.["fernet-key"] ?? "";
+    expect(during.split(",")).toHaveLength(2);
+    expect(during.split(",")[1]).toBe(old);
+    await resume("Job");
+    await startInstance();
+    const done = await finished(admin, id, 150_000);
+    expect(done.state, done.message).toBe("succeeded");
+    const now = (await secretData(NS, "airflow-fernet-key"))?.["fernet-key"] ?? "";
+    expect(now).toBe(during.split(",")[0]);
+    expect((await databaseState()).fernetKeySha256).toBe(fingerprint(now));
+    killInstance();
+    await waitAirflowHealthy();
+  }, 300_000);
+});
