@@ -4,13 +4,13 @@ import "server-only";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { ClusterCache, ClusterChange } from "@/lib/k8s/cache/cluster-cache";
 import { allClusterCaches } from "@/lib/k8s/cache/registry";
-import { workloadNamespace } from "@/lib/checklist";
+import { isAirflowRelease, workloadNamespace } from "@/lib/checklist";
 import { logger } from "@/lib/log/logger";
 import { evaluateRelease } from "./evaluate";
 import { publishEvaluation } from "./feed";
 import { signoffOf } from "./signoff";
 import { recordRun, type RunTrigger } from "./store/runs";
-import { discoverSubjects, findSubject } from "./subjects";
+import { findSubject } from "./subjects";
 import { streamEvent } from "./views";
 
 /** Quiet time after a change before evaluating, and the minimum time between two evaluations of one release. */
@@ -35,24 +35,42 @@ interface Slot {
   trigger: RunTrigger;
 }
 
+/** Kinds whose changes decide which HelmReleases are Airflow releases. */
+const SOURCE_RESOURCES = new Set(["helmcharts", "ocirepositories"]);
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface SubjectIndex {
+  all: Set<string>;
+  /** Subject keys by the namespaces whose changes concern them (the HelmRelease's and the workload namespace). */
+  byNamespace: Map<string, Set<string>>;
+}
+
 export class ChecklistMonitor {
   private readonly slots = new Map<string, Slot>();
   private unsubscribe: (() => void) | null = null;
+  private index: SubjectIndex | null = null;
+  private swept = false;
+  private syncTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private working = false;
 
   constructor(private readonly cache: ClusterCache) {}
 
   start(): void {
     if (this.unsubscribe) return;
     this.unsubscribe = this.cache.subscribe((c) => this.onChange(c));
-    for (const hr of discoverSubjects(this.cache))
-      this.schedule(hr.metadata.namespace ?? "default", hr.metadata.name, "change");
+    this.sweepWhenSynced();
   }
 
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.syncTimer) clearTimeout(this.syncTimer);
     for (const s of this.slots.values()) if (s.timer) clearTimeout(s.timer);
     this.slots.clear();
+    this.queue.length = 0;
+    this.queued.clear();
   }
 
   /** Re-evaluate one release soon (after human input, or on request). */
@@ -60,19 +78,59 @@ export class ChecklistMonitor {
     this.schedule(namespace, name, trigger);
   }
 
+  /** Until the cache has synced, changes are only the initial lists: evaluate every subject once, afterwards. */
+  private sweepWhenSynced(): void {
+    this.syncTimer = null;
+    if (!this.cache.synced()) {
+      this.syncTimer = setTimeout(() => this.sweepWhenSynced(), NOT_SYNCED_RETRY_MS);
+      return;
+    }
+    this.swept = true;
+    for (const key of this.subjects().all) this.scheduleKey(key, "change");
+  }
+
   private onChange(change: ClusterChange): void {
     if (change.resource === "events" || change.resource === "namespaces") return;
-    const ns = change.object.metadata.namespace;
-    for (const hr of discoverSubjects(this.cache)) {
-      if (GLOBAL_RESOURCES.has(change.resource) || ns === hr.metadata.namespace || ns === workloadNamespace(hr)) {
-        this.schedule(hr.metadata.namespace ?? "default", hr.metadata.name, "change");
+    if (SOURCE_RESOURCES.has(change.resource)) this.index = null;
+    if (change.resource === "helmreleases") {
+      this.index = null;
+      if (change.type === "DELETED") this.slots.delete(this.key(change.object));
+    }
+    if (!this.swept) return;
+    const index = this.subjects();
+    const keys = GLOBAL_RESOURCES.has(change.resource) ? index.all : index.byNamespace.get(change.object.metadata.namespace ?? "");
+    for (const key of keys ?? []) this.scheduleKey(key, "change");
+  }
+
+  /** Which HelmReleases are subjects, rebuilt only after a HelmRelease or chart source changed: O(releases + sources). */
+  private subjects(): SubjectIndex {
+    if (this.index) return this.index;
+    const sources = new Map<string, KubeObject>();
+    for (const r of SOURCE_RESOURCES) for (const s of this.cache.list(r)) sources.set(`${s.kind}/${s.metadata.namespace ?? ""}/${s.metadata.name}`, s);
+    const index: SubjectIndex = { all: new Set(), byNamespace: new Map() };
+    for (const hr of this.cache.list("helmreleases")) {
+      const ref = hr.spec?.chartRef as { kind?: string; name?: string; namespace?: string } | undefined;
+      const source = ref ? sources.get(`${ref.kind}/${ref.namespace ?? hr.metadata.namespace ?? ""}/${ref.name}`) : undefined;
+      if (!isAirflowRelease(hr, source ? [source] : [])) continue;
+      const key = this.key(hr);
+      index.all.add(key);
+      for (const ns of new Set([hr.metadata.namespace ?? "default", workloadNamespace(hr)])) {
+        let set = index.byNamespace.get(ns);
+        if (!set) index.byNamespace.set(ns, (set = new Set()));
+        set.add(key);
       }
     }
-    if (change.resource === "helmreleases" && change.type === "DELETED") this.slots.delete(this.key(change.object));
+    this.index = index;
+    return index;
   }
 
   private key(hr: KubeObject): string {
     return `${hr.metadata.namespace ?? "default"}/${hr.metadata.name}`;
+  }
+
+  private scheduleKey(key: string, trigger: RunTrigger): void {
+    const slash = key.indexOf("/");
+    this.schedule(key.slice(0, slash), key.slice(slash + 1), trigger);
   }
 
   private schedule(namespace: string, name: string, trigger: RunTrigger): void {
@@ -87,20 +145,46 @@ export class ChecklistMonitor {
       slot.again = true;
       return;
     }
-    if (slot.timer) return;
+    if (slot.timer || this.queued.has(key)) return;
     const delay = Math.max(DEBOUNCE_MS, slot.lastAt + MIN_INTERVAL_MS - Date.now());
     const s = slot;
     s.timer = setTimeout(() => {
       s.timer = null;
-      void this.run(namespace, name, s);
+      this.enqueue(key);
     }, delay);
+  }
+
+  /** Due evaluations run one at a time, yielding to I/O between them, so a burst never blocks the event loop. */
+  private enqueue(key: string): void {
+    if (!this.queued.has(key)) {
+      this.queued.add(key);
+      this.queue.push(key);
+    }
+    void this.work();
+  }
+
+  private async work(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    try {
+      for (let key = this.queue.shift(); key !== undefined; key = this.queue.shift()) {
+        this.queued.delete(key);
+        const slot = this.slots.get(key);
+        if (!slot) continue;
+        await yieldToIo();
+        const slash = key.indexOf("/");
+        await this.run(key.slice(0, slash), key.slice(slash + 1), slot);
+      }
+    } finally {
+      this.working = false;
+    }
   }
 
   private async run(namespace: string, name: string, slot: Slot): Promise<void> {
     if (!this.cache.synced()) {
       slot.timer = setTimeout(() => {
         slot.timer = null;
-        void this.run(namespace, name, slot);
+        this.enqueue(`${namespace}/${name}`);
       }, NOT_SYNCED_RETRY_MS);
       return;
     }

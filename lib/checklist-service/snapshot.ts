@@ -20,7 +20,7 @@ export async function assembleSnapshot(
   now: Date,
 ): Promise<ChecklistSnapshot> {
   const ns = workloadNamespace(release);
-  const inNs = (resource: string) => cache.list(resource).filter((o) => o.metadata.namespace === ns);
+  const inNs = (resource: string) => cache.listIn(resource, ns);
   const configName = `${helmReleaseName(release)}-airflow-config`;
   const [secrets, sources] = await Promise.all([
     Promise.all(

@@ -34,6 +34,8 @@ export function discoverSubjects(cache: ClusterCache): KubeObject[] {
 export function findSubject(cache: ClusterCache, namespace: string, name: string): KubeObject | undefined {
   const hr = cache.get("helmreleases", namespace, name);
   if (!hr) return undefined;
-  const sources = [...cache.list("helmcharts"), ...cache.list("ocirepositories")];
-  return isAirflowRelease(hr, sources) ? hr : undefined;
+  const ref = hr.spec?.chartRef as { kind?: string; name?: string; namespace?: string } | undefined;
+  const resource = ref?.kind === "OCIRepository" ? "ocirepositories" : ref?.kind === "HelmChart" ? "helmcharts" : undefined;
+  const source = resource && ref?.name ? cache.get(resource, ref.namespace ?? namespace, ref.name) : undefined;
+  return isAirflowRelease(hr, source ? [source] : []) ? hr : undefined;
 }

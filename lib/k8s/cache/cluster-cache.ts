@@ -53,6 +53,12 @@ export class ClusterCache {
     return c ? [...c.items.values()] : [];
   }
 
+  /** The cached objects of one type in one namespace (no scan of the other namespaces). */
+  listIn(resource: string, namespace: string): KubeObject[] {
+    const m = this.caches.get(resource)?.byNamespace.get(namespace);
+    return m ? [...m.values()] : [];
+  }
+
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const info = resourceInfo(resource);
     return this.caches.get(resource)?.items.get(`${info?.namespaced ? (namespace ?? "") : ""}/${name}`);

@@ -39,6 +39,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ResourceCache {
   readonly items = new Map<string, KubeObject>();
+  /** The same objects by namespace ("" for cluster-scoped), for per-namespace reads without scanning every item. */
+  readonly byNamespace = new Map<string, Map<string, KubeObject>>();
   readonly state: CacheState = { synced: false, absent: false, stale: false };
   private rv: string | undefined;
   private stream: LineStream | undefined;
@@ -134,16 +136,32 @@ export class ResourceCache {
   private applySnapshot(fresh: Map<string, KubeObject>): void {
     for (const [k, old] of this.items) {
       if (!fresh.has(k)) {
-        this.items.delete(k);
+        this.remove(k, old);
         this.onChange("DELETED", old);
       }
     }
     for (const [k, obj] of fresh) {
       const old = this.items.get(k);
-      this.items.set(k, obj);
+      this.put(k, obj);
       if (!old) this.onChange("ADDED", obj);
       else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) this.onChange("MODIFIED", obj);
     }
+  }
+
+  private put(key: string, obj: KubeObject): void {
+    this.items.set(key, obj);
+    const ns = obj.metadata.namespace ?? "";
+    let m = this.byNamespace.get(ns);
+    if (!m) this.byNamespace.set(ns, (m = new Map()));
+    m.set(key, obj);
+  }
+
+  private remove(key: string, obj: KubeObject): void {
+    this.items.delete(key);
+    const ns = obj.metadata.namespace ?? "";
+    const m = this.byNamespace.get(ns);
+    m?.delete(key);
+    if (m && m.size === 0) this.byNamespace.delete(ns);
   }
 
   private markSynced(): void {
@@ -183,8 +201,8 @@ export class ResourceCache {
         if (rv) this.rv = rv;
         if (ev.type === "BOOKMARK") return;
         const obj = scrub({ ...ev.object, apiVersion: ev.object.apiVersion ?? this.apiVersion(), kind: ev.object.kind ?? this.info.kind });
-        if (ev.type === "DELETED") this.items.delete(keyOf(obj));
-        else this.items.set(keyOf(obj), obj);
+        if (ev.type === "DELETED") this.remove(keyOf(obj), obj);
+        else this.put(keyOf(obj), obj);
         this.onChange(ev.type, obj);
       },
     );
