@@ -12,7 +12,6 @@ ensure_build
 STACK_DIR=.data/demo
 SCENARIO=${SCENARIO:-airflow}
 APP_PORT=${PORT:-3000}
-export DATABASE_URL=${DATABASE_URL:-}
 
 cleanup() { trap - EXIT INT TERM; echo; echo "Stopping…"; stop_stack; exit 0; }
 trap cleanup EXIT INT TERM

@@ -10,7 +10,7 @@ start_oidc_provider() {
     >"$STACK_DIR/oidc-provider.log" 2>&1 &
   OIDC_PID=$!
   wait_for_file "$STACK_DIR/oidc.json" 60 "$OIDC_PID" || { tail -50 "$STACK_DIR/oidc-provider.log" >&2; return 1; }
-  OIDC_ENV=$(node -p 'const s = require(process.argv[1]); `FLUXTOWER_OIDC_ISSUER=${s.issuer} FLUXTOWER_OIDC_CLIENT_ID=${s.clientId} FLUXTOWER_OIDC_CLIENT_SECRET=${s.clientSecret}`' "$STACK_DIR/oidc.json")
+  OIDC_ENV=$(node -p 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); `FLUXTOWER_OIDC_ISSUER=${s.issuer} FLUXTOWER_OIDC_CLIENT_ID=${s.clientId} FLUXTOWER_OIDC_CLIENT_SECRET=${s.clientSecret}`' "$STACK_DIR/oidc.json")
   OIDC_ENV="$OIDC_ENV FLUXTOWER_OIDC_SCOPES=openid,profile,email,groups FLUXTOWER_ADMIN_GROUPS=fluxtower-admins FLUXTOWER_OPERATOR_GROUPS=fluxtower-operators"
 }
 
@@ -21,8 +21,8 @@ start_stack() {
     >"$STACK_DIR/democluster.log" 2>&1 &
   DEMO_PID=$!
   wait_for_file "$STACK_DIR/server.json" 60 "$DEMO_PID" || { tail -50 "$STACK_DIR/democluster.log" >&2; return 1; }
-  DEMO_URL=$(node -p 'require(process.argv[1]).url' "$STACK_DIR/server.json")
-  CONTROL_TOKEN=$(node -p 'require(process.argv[1]).controlToken' "$STACK_DIR/server.json")
+  DEMO_URL=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).url' "$STACK_DIR/server.json")
+  CONTROL_TOKEN=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).controlToken' "$STACK_DIR/server.json")
   APP_URL="http://127.0.0.1:$APP_PORT"
   OIDC_ENV=""
   if [ "${OIDC:-}" = 1 ]; then start_oidc_provider || return 1; fi

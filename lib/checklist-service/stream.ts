@@ -27,9 +27,12 @@ export function checklistStream(req: Request, user: Principal, filter: StreamFil
     ch.onClose(
       subscribeEvaluations((e) => {
         if (!matches(e)) return;
-        void canSeeReleases(e.cluster, user, e.namespace).then((ok) => {
-          if (ok) ch.send("checklist", e);
-        });
+        canSeeReleases(e.cluster, user, e.namespace).then(
+          (ok) => {
+            if (ok) ch.send("checklist", e);
+          },
+          () => undefined, // the permission check failed: this update is not sent; the next one asks again
+        );
       }),
     );
   });

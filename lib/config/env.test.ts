@@ -11,6 +11,10 @@ describe("parseEnv", () => {
     expect(e.FLUXTOWER_READ_ONLY).toBe(false);
   });
 
+  it("treats an empty DATABASE_URL as unset (the SQLite default)", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
   it("derives the public URL from PORT when unset", () => {
     expect(parseEnv({ PORT: "3100" }).publicUrl.origin).toBe("http://127.0.0.1:3100");
   });

@@ -28,10 +28,9 @@ const issuerUrl = z
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "must start with file:, postgres:// or postgresql://")
-    .optional(),
+  DATABASE_URL: unsetIfEmpty(
+    z.string().regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "must start with file:, postgres:// or postgresql://"),
+  ),
   KUBECONFIG: z.string().min(1).optional(),
   FLUXTOWER_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   FLUXTOWER_DEMO_MODE: bool.default(false),

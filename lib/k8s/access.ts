@@ -3,7 +3,8 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import type { ResourceInfo } from "@/lib/kinds/registry";
-import { kubeJson } from "./transport";
+import { logger } from "@/lib/log/logger";
+import { KubeHttpError, kubeJson } from "./transport";
 
 export interface AccessQuery {
   verb: string;
@@ -49,7 +50,7 @@ async function review(cluster: string, p: Principal, q: AccessQuery): Promise<bo
 /**
  * Whether the user may perform the verb. When the review cannot be made (API server unreachable), the last answer
  * the cluster gave for this question is used — the cached view stays as it was while the cluster is stale — and
- * a question never answered counts as "no".
+ * a question never answered is an error (503 "could not check permissions"), never a silent "no".
  */
 export async function can(cluster: string, p: Principal, q: AccessQuery): Promise<boolean> {
   const key = cacheKey(cluster, p, q);
@@ -62,9 +63,13 @@ export async function can(cluster: string, p: Principal, q: AccessQuery): Promis
       entry.known = answer;
       return answer;
     },
-    () => {
+    (err: unknown) => {
       entry.at = 0; // ask again next time
-      return entry.known ?? false;
+      if (entry.known !== undefined) return entry.known;
+      // Never answered: saying "no" would show a misleading 403/empty list; report that the check itself failed.
+      const message = err instanceof Error ? err.message : String(err);
+      logger.warn({ cluster, user: p.kubeUser, verb: q.verb, resource: q.resource, err: message }, "access review failed");
+      throw new KubeHttpError(503, "Unavailable", `could not check permissions: ${message}`);
     },
   );
   cache.set(key, entry);

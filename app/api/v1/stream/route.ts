@@ -29,9 +29,12 @@ export const GET = route({
       ch.send("hello", { cluster: cache.id, status: cache.status() });
       ch.onClose(
         summaryIndex(cache).subscribe((c: SummaryChange) => {
-          void allowed(c.summary.resource).then((ns) => {
-            if (ns === "all" || (c.summary.namespace && ns.has(c.summary.namespace))) ch.send("change", c);
-          });
+          allowed(c.summary.resource).then(
+            (ns) => {
+              if (ns === "all" || (c.summary.namespace && ns.has(c.summary.namespace))) ch.send("change", c);
+            },
+            () => permitted.delete(c.summary.resource), // the check failed: drop this change, ask again next time
+          );
         }),
       );
       let lastStatus = cache.status().status;

@@ -26,18 +26,21 @@ export const GET = route({
     return sseResponse(req, user, (ch) => {
       let lastUpdate = "";
       const deliver = (op: OperationView) => {
-        if (op.updatedAt === lastUpdate && !isTerminal(op.state)) return;
+        // ISO times: never go back to an older state; the same time again only matters when it is the final one.
+        if (lastUpdate && (op.updatedAt < lastUpdate || (op.updatedAt === lastUpdate && !isTerminal(op.state)))) return;
         lastUpdate = op.updatedAt;
         ch.send("operation", op);
         if (isTerminal(op.state)) ch.close("finished");
       };
-      ch.onClose(subscribeOperation(params.id, deliver));
-      ch.every(2_000, () => {
+      const reread = () =>
         findOperation(params.id)
           .then((r) => r && deliver(toOperationView(r)))
           .catch((err: unknown) => logger.warn({ operation: params.id, err: err instanceof Error ? err.message : String(err) }, "operation stream re-read failed"));
-      });
+      ch.onClose(subscribeOperation(params.id, deliver));
+      ch.every(2_000, () => void reread());
       deliver(toOperationView(row));
+      // A change published between the first read and the subscription would otherwise wait for the next re-read.
+      void reread();
     });
   },
 });
