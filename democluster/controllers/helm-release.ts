@@ -36,6 +36,8 @@ import type { ChartVersion } from "./chart-catalog";
 
 export class HelmReleaseController extends ReconcileLoop {
   private readonly flights = new Map<string, Flight>();
+  /** HelmReleases waiting on a dependency (Ready reason DependencyNotReady): the only ones a dependency can wake. */
+  private readonly waiting = new Map<string, { namespace: string; name: string }>();
   private readonly host: ActionHost;
 
   constructor(ctx: SimContext) {
@@ -50,6 +52,10 @@ export class HelmReleaseController extends ReconcileLoop {
   onEvent(event: StoreEvent): void {
     const obj = event.object;
     if (this.is(event)) {
+      const id = objKey(obj.metadata.namespace, obj.metadata.name);
+      if (event.type !== "DELETED" && getCondition(obj, "Ready")?.reason === "DependencyNotReady") {
+        this.waiting.set(id, { namespace: obj.metadata.namespace ?? "", name: obj.metadata.name });
+      } else this.waiting.delete(id);
       if (
         event.type !== "DELETED" &&
         wantsReconcile(obj) &&
@@ -74,8 +80,10 @@ export class HelmReleaseController extends ReconcileLoop {
   }
 
   private wakeDependents(dep: KObject): void {
-    if (getCondition(dep, "Ready")?.status !== "True") return;
-    for (const hr of this.ctx.store.list(R.helmreleases)) {
+    if (getCondition(dep, "Ready")?.status !== "True" || this.waiting.size === 0) return;
+    for (const w of this.waiting.values()) {
+      const hr = this.get(w.namespace, w.name);
+      if (!hr) continue;
       if (
         asMaps(specOf(hr).dependsOn).some(
           (d) =>
