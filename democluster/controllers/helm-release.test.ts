@@ -49,21 +49,6 @@ function request(fields: { reset?: boolean; force?: boolean; resetToken?: string
 }
 
 describe("helm-controller", () => {
-  it("waits for dependsOn with DependencyNotReady and installs once the dependency is Ready", async () => {
-    h = await startHarness();
-    apply(h.store, [
-      ns("airflow"),
-      helmRepository(),
-      ...airflowSecrets("airflow"),
-      airflowRelease("airflow", "airflow", airflowValues(), { dependsOn: [{ name: "base" }] }),
-    ]);
-    await waitFor("waiting", () => (cond(hr(), "Ready")?.reason === "DependencyNotReady" ? hr() : undefined), 10_000);
-    expect(cond(hr(), "Ready")?.message).toMatch(/base/);
-    apply(h.store, [airflowRelease("base", "airflow", airflowValues())]);
-    await waitFor("base ready", () => readyHr("base"), 15_000);
-    await waitFor("dependent installed", () => readyHr(), 15_000);
-  });
-
   it("installs an Airflow 3 release: workloads, labels, secret refs, status, history, inventory", async () => {
     h = await startHarness();
     const obj = await installHealthy();
