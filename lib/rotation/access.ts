@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/k8s/access";
 import type { Consumer } from "./target";
 
-interface Need {
+export interface Need {
   verb: string;
   group: string;
   resource: string;

@@ -10,6 +10,7 @@ import { gitRepoOf, jobTemplateOf, metadataReleaseOf, pgbouncerEnabled } from ".
 import { isSafeRoleName, parseConnection } from "./connection-url";
 import type { RotationKind } from "./kinds";
 import { readSecret } from "./kube";
+import type { Need } from "./access";
 import type { Consumer } from "./target";
 import type { RotationPlan, WritePath } from "./types";
 import { isFernetKey, isSafePassword } from "./values";
@@ -29,6 +30,8 @@ export interface KindInput {
 export interface KindFacts {
   plan: Pick<RotationPlan, "jobTemplate" | "gitRepo" | "dbUser">;
   warnings: string[];
+  /** Kubernetes permissions the kind needs beyond the Secret, the ExternalSecret, the consumers and Jobs. */
+  permissions?: Need[];
 }
 
 const getter = (cache: ClusterCache) => (c: Consumer) => cache.get(c.resource, c.namespace, c.name);

@@ -97,7 +97,7 @@ export async function prepareRotation(cluster: string, cache: ClusterCache, user
   for (const c of consumers.filter((x) => !x.restartable)) warnings.push(`${c.kind} ${c.name} reads the Secret and picks the new value up on its next run.`);
   const plan: RotationPlan = { manager, write, consumers, warnings, ...facts.plan };
   const jobs = body.kind === "airflow-fernet" || body.kind === "airflow-metadata-password";
-  const missing = await missingPermissions(cluster, user, body.namespace, neededPermissions({ secret: body.secret, eso: write.type === "upstream" ? write.externalSecret : null, consumers, jobs }));
+  const missing = await missingPermissions(cluster, user, body.namespace, [...neededPermissions({ secret: body.secret, eso: write.type === "upstream" ? write.externalSecret : null, consumers, jobs }), ...(facts.permissions ?? [])]);
   if (missing.length) throw new AppError("forbidden", `Your Kubernetes RBAC does not allow everything this rotation does in namespace ${body.namespace}: ${missing.join("; ")}`);
   const options: RotationOptions = {
     ...(body.options?.length ? { length: body.options.length } : {}),
