@@ -2,6 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Developers running several builds side by side (e.g. parallel test stacks) give each its own output directory
+  // under .data/ (git- and lint-ignored); `next build` and `next start` must see the same value.
+  ...(process.env.FLUXTOWER_NEXT_DIST_DIR ? { distDir: process.env.FLUXTOWER_NEXT_DIST_DIR } : {}),
   // `npm test` runs `tsc --noEmit` over the whole repository as its own gate; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
