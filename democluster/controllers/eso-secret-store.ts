@@ -5,9 +5,10 @@ import type { KObject, ResourceKey, StoreEvent } from "../store/types";
 import type { SimContext } from "../sim/context";
 import { hasFault } from "../sim/context";
 import { R } from "../sim/resources";
-import { asMap, asString, isMap, specOf, type JsonMap } from "../sim/objects";
+import { asMap, asString, isMap, specOf, statusOf, type JsonMap } from "../sim/objects";
 import { getCondition, setCondition } from "../sim/conditions";
 import { ReconcileLoop } from "./controller";
+import { capabilitiesOf } from "./eso-capabilities";
 
 export const ESO = "external-secrets";
 export const VAULT_ANNOTATION = "democluster.fluxtower.dev/vault";
@@ -28,7 +29,8 @@ export class SecretStoreController extends ReconcileLoop {
   onEvent(event: StoreEvent): void {
     if (this.is(event) && event.type !== "DELETED") {
       const ready = getCondition(event.object, "Ready");
-      if (!ready) this.enqueueObj(event.object, this.ctx.delay(200, 600));
+      const stale = statusOf(event.object).capabilities !== capabilitiesOf(event.object);
+      if (!ready || stale) this.enqueueObj(event.object, this.ctx.delay(200, 600));
       return;
     }
     if (this.is(event, R.secrets)) {
@@ -58,7 +60,7 @@ export class SecretStoreController extends ReconcileLoop {
       if (problem)
         setCondition(st, { type: "Ready", status: "False", reason: "InvalidProviderConfig", message: problem });
       else setCondition(st, { type: "Ready", status: "True", reason: "Valid", message: "store validated" });
-      st.capabilities = "ReadWrite";
+      st.capabilities = capabilitiesOf(store);
     });
     if (problem) this.ctx.events.record(store, "Warning", "InvalidProviderConfig", problem, ESO);
     else if (before?.status !== "True") this.ctx.events.record(store, "Normal", "Valid", "store validated", ESO);

@@ -1,5 +1,5 @@
-// External Secrets Operator kinds, written by hand from ../shared/crds/external-secrets (ESO v2.9.0, storage
-// version v1). test/registrations-crd-drift.test.ts keeps them honest.
+// External Secrets Operator kinds, written by hand from ../shared/crds/external-secrets (ESO v2.9.0; storage
+// version v1, PushSecret v1alpha1). test/registrations-crd-drift.test.ts keeps them honest.
 import type { ResourceType } from "../store/types";
 import { STANDARD_VERBS } from "./verbs";
 
@@ -80,6 +80,24 @@ export const ESO_TYPES: ResourceType[] = [
     categories: CATEGORIES,
     subresources: { status: true },
     printerColumns: STORE_COLUMNS,
+    verbs: STANDARD_VERBS,
+  },
+  {
+    group: ESO_GROUP,
+    version: "v1alpha1",
+    kind: "PushSecret",
+    listKind: "PushSecretList",
+    plural: "pushsecrets",
+    singular: "pushsecret",
+    namespaced: true,
+    shortNames: ["ps"],
+    categories: CATEGORIES,
+    subresources: { status: true },
+    printerColumns: [
+      { name: "AGE", type: "date", jsonPath: ".metadata.creationTimestamp" },
+      READY_REASON,
+      { name: "Last Sync", type: "date", jsonPath: ".status.refreshTime" },
+    ],
     verbs: STANDARD_VERBS,
   },
 ];

@@ -26,15 +26,22 @@ export function apiVersions(serverAddress: string): Record<string, unknown> {
   };
 }
 
-function groups(): { name: string; version: string }[] {
-  const seen = new Map<string, string>();
-  for (const rt of ALL_TYPES) if (rt.group !== "" && !seen.has(rt.group)) seen.set(rt.group, rt.version);
-  return [...seen.entries()].map(([name, version]) => ({ name, version }));
+/** Each group with its served versions; the first registered version is the preferred one (external-secrets.io
+ * serves v1 and, for PushSecret, v1alpha1). */
+function groups(): { name: string; versions: string[] }[] {
+  const seen = new Map<string, string[]>();
+  for (const rt of ALL_TYPES) {
+    if (rt.group === "") continue;
+    const versions = seen.get(rt.group) ?? [];
+    if (!versions.includes(rt.version)) versions.push(rt.version);
+    seen.set(rt.group, versions);
+  }
+  return [...seen.entries()].map(([name, versions]) => ({ name, versions }));
 }
 
-function groupDoc(g: { name: string; version: string }): Record<string, unknown> {
-  const gv = { groupVersion: `${g.name}/${g.version}`, version: g.version };
-  return { name: g.name, versions: [gv], preferredVersion: gv };
+function groupDoc(g: { name: string; versions: string[] }): Record<string, unknown> {
+  const gvs = g.versions.map((version) => ({ groupVersion: `${g.name}/${version}`, version }));
+  return { name: g.name, versions: gvs, preferredVersion: gvs[0] };
 }
 
 export function apiGroupList(): Record<string, unknown> {

@@ -32,6 +32,7 @@ export const R = {
   clusterexternalsecrets: key(ESO_GROUP, "clusterexternalsecrets"),
   secretstores: key(ESO_GROUP, "secretstores"),
   clustersecretstores: key(ESO_GROUP, "clustersecretstores"),
+  pushsecrets: key(ESO_GROUP, "pushsecrets"),
 } as const;
 
 export const API_VERSION = {

@@ -94,6 +94,7 @@ describe("registrations vs ../shared/crds", () => {
       "HelmRepository",
       "Kustomization",
       "OCIRepository",
+      "PushSecret",
       "SecretStore",
     ]);
   });
