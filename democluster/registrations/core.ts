@@ -40,6 +40,19 @@ export const CORE_TYPES: ResourceType[] = [
 ];
 
 /** Subresources other than status that discovery advertises (served by dedicated handlers). */
-export const EXTRA_SUBRESOURCES: { group: string; plural: string; name: string; verbs: string[] }[] = [
+export interface ExtraSubresource {
+  group: string;
+  plural: string;
+  name: string;
+  verbs: string[];
+  /** The kind the subresource speaks when it is not the parent's (discovery's group/version/kind). */
+  speaks?: { group: string; version: string; kind: string };
+}
+
+const SCALE = { group: "autoscaling", version: "v1", kind: "Scale" };
+
+export const EXTRA_SUBRESOURCES: ExtraSubresource[] = [
   { group: "", plural: "pods", name: "log", verbs: ["get"] },
+  { group: "apps", plural: "deployments", name: "scale", verbs: ["get", "patch", "update"], speaks: SCALE },
+  { group: "apps", plural: "statefulsets", name: "scale", verbs: ["get", "patch", "update"], speaks: SCALE },
 ];

@@ -86,7 +86,7 @@ export function apiResourceList(group: string, version: string): Record<string, 
         name: `${rt.plural}/${sub.name}`,
         singularName: "",
         namespaced: rt.namespaced,
-        kind: rt.kind,
+        ...(sub.speaks ?? { kind: rt.kind }),
         verbs: sub.verbs,
       });
     }

@@ -2,13 +2,14 @@
 // (possibly impersonated) identity before anything is read or written.
 import { StatusError, methodNotAllowed } from "../store/errors";
 import type { ResourceType } from "../store/types";
-import { ACCESS_REVIEW_TYPES, STORED_TYPES } from "../registrations";
+import { ACCESS_REVIEW_TYPES, EXTRA_SUBRESOURCES, STORED_TYPES } from "../registrations";
 import { forbidden } from "../auth/forbidden";
 import type { ResourceRequest } from "./context";
 import { handleAccessReview } from "./access-review";
 import { handleGet, handleList, handleWatch, isWatchRequest } from "./handlers-read";
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from "./handlers-write";
 import { handlePodLog } from "./pod-logs";
+import { handleScale } from "./scale";
 
 const TYPES = new Map<string, ResourceType>(
   [...STORED_TYPES, ...ACCESS_REVIEW_TYPES].map((rt) => [`${rt.group}/${rt.version}/${rt.plural}`, rt]),
@@ -37,7 +38,7 @@ export function resolveType(target: ResourceTarget): ResourceType {
   if (target.subresource !== undefined) {
     const ok =
       (target.subresource === "status" && rt.subresources.status) ||
-      (target.subresource === "log" && rt.plural === "pods" && rt.group === "");
+      EXTRA_SUBRESOURCES.some((s) => s.name === target.subresource && s.plural === rt.plural && s.group === rt.group);
     if (!ok || target.name === undefined) throw notServed();
   }
   return rt;
@@ -80,6 +81,7 @@ export async function routeResource(
 
   if (ACCESS_REVIEWS.has(rt)) return handleAccessReview(ctx);
   if (ctx.subresource === "log") return handlePodLog(ctx);
+  if (ctx.subresource === "scale") return handleScale(ctx, verb);
   if (ctx.subresource === "status" && !["get", "update", "patch"].includes(verb)) {
     throw methodNotAllowed(
       `the server does not allow this method on the requested resource (${method} ${rt.plural}/status)`,

@@ -210,6 +210,32 @@ spec:
     );
   });
 
+  it("scale through the deployments/scale subresource (and the Scale object it serves)", async () => {
+    const dep = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "web", namespace: "airflow" },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: "web", tier: "front" } },
+        template: { metadata: { labels: { app: "web", tier: "front" } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+      },
+    };
+    expect((await call("POST", "/apis/apps/v1/namespaces/airflow/deployments", { body: dep })).status).toBe(201);
+    expect(await kubectl(["scale", "deployment/web", "-n", "airflow", "--replicas=3"])).toContain("deployment.apps/web scaled");
+    const scale = JSON.parse(await kubectl(["get", "--raw", "/apis/apps/v1/namespaces/airflow/deployments/web/scale"])) as {
+      kind: string;
+      spec: { replicas: number };
+      status: { selector: string };
+    };
+    expect(scale).toMatchObject({ kind: "Scale", spec: { replicas: 3 }, status: { selector: "app=web,tier=front" } });
+    expect(await kubectl(["get", "deployment", "web", "-n", "airflow", "-o", "jsonpath={.spec.replicas}"])).toBe("3");
+    expect(await kubectlFails(["scale", "deployment/web", "-n", "airflow", "--current-replicas=2", "--replicas=1"])).toContain(
+      "Expected replicas to be 2, was 3",
+    );
+    expect(await kubectlFails(["scale", "deployment/web", "-n", "airflow", "--replicas=2"], "demo-viewer")).toContain("forbidden");
+  });
+
   it("get -w prints a line for a change", async () => {
     const child = spawn(KUBECTL, args(["get", "hr", "-n", "airflow", "-w"]), { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
