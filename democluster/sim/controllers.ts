@@ -9,6 +9,7 @@ import { HelmReleaseController } from "../controllers/helm-release";
 import { SecretStoreController } from "../controllers/eso-secret-store";
 import { ExternalSecretController } from "../controllers/eso-external-secret";
 import { ClusterExternalSecretController } from "../controllers/eso-cluster-external-secret";
+import { PushSecretController } from "../controllers/eso-push-secret";
 import { DeploymentController } from "../controllers/deployment";
 import { StatefulSetController } from "../controllers/statefulset";
 import { JobController } from "../controllers/job";
@@ -35,6 +36,7 @@ export function createControllers(ctx: SimContext): ControllerSet {
     new SecretStoreController(ctx, "ClusterSecretStore"),
     new ExternalSecretController(ctx),
     new ClusterExternalSecretController(ctx),
+    new PushSecretController(ctx),
     new DeploymentController(ctx),
     new StatefulSetController(ctx),
     new JobController(ctx),

@@ -1,6 +1,8 @@
 // The fake secret backend behind (Cluster)SecretStores: one vault per store name, items with string fields.
 // Field names are case-sensitive, like 1Password/Vault. Every change bumps the item's version (rotation flows
-// read it later). Values never leave this module except through get() for the ESO controller.
+// read it later). Values never leave this module except through get() for the ESO controllers; describe() shows
+// names and short sha256 fingerprints only (tests compare values they know without the demo revealing any).
+import { fingerprint } from "../sim/databases";
 export interface VaultItem {
   fields: Record<string, string>;
   version: number;
@@ -10,7 +12,7 @@ export interface VaultItem {
 export interface VaultSummary {
   store: string;
   unreachable: boolean;
-  items: { name: string; fields: string[]; version: number; updatedAt: string }[];
+  items: { name: string; fields: string[]; fingerprints: Record<string, string>; version: number; updatedAt: string }[];
 }
 
 type Listener = (store: string, item: string | undefined) => void;
@@ -77,7 +79,7 @@ export class Vault {
     return [...this.stores.keys()].sort();
   }
 
-  /** Names only, never values. */
+  /** Names and fingerprints, never values. */
   describe(): VaultSummary[] {
     return this.storeNames().map((store) => ({
       store,
@@ -87,6 +89,7 @@ export class Vault {
         .map(([name, it]) => ({
           name,
           fields: Object.keys(it.fields).sort(),
+          fingerprints: Object.fromEntries(Object.entries(it.fields).map(([k, v]) => [k, fingerprint(v)])),
           version: it.version,
           updatedAt: it.updatedAt,
         })),
