@@ -9,7 +9,7 @@ import {
 } from "@/lib/checklist";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
-import { WAIVER_MAX_DAYS } from "./limits";
+import { waiverMaxDays } from "./limits";
 import { assembleSnapshot } from "./snapshot";
 import { listAttestations } from "./store/attestations";
 import { listWaivers, toWaiver, type WaiverRow } from "./store/waivers";
@@ -33,7 +33,7 @@ export async function evaluateRelease(cache: ClusterCache, release: KubeObject, 
     listWaivers(subject),
   ]);
   const result = evaluateChecklist(snapshot, { attestations, waivers: waivers.map(toWaiver) }, now.toISOString(), {
-    maxWaiverDays: WAIVER_MAX_DAYS,
+    maxWaiverDays: waiverMaxDays(),
   });
   return { subject, release, snapshot, result, facts: snapshotFacts(snapshot), waivers };
 }

@@ -13,7 +13,7 @@ import type {
   WaiverView,
 } from "./api-types";
 import type { Evaluation } from "./evaluate";
-import { WAIVER_MAX_DAYS } from "./limits";
+import { waiverMaxDays } from "./limits";
 import { toWaiver, type WaiverRow } from "./store/waivers";
 
 function itemViews(ev: Evaluation, signoff: SignoffView): ChecklistItemView[] {
@@ -30,7 +30,7 @@ export function waiverViews(rows: WaiverRow[], now: Date): WaiverView[] {
     const { requestedBySubject: _subject, ...rest } = r;
     // A request nobody approved before its expiry can no longer be approved: say "expired", not "waiting".
     const lapsed = r.state === "requested" && Date.parse(r.expiresAt) <= now.getTime();
-    return { ...rest, effect: lapsed ? "expired" : waiverState(toWaiver(r), now.toISOString(), WAIVER_MAX_DAYS) };
+    return { ...rest, effect: lapsed ? "expired" : waiverState(toWaiver(r), now.toISOString(), waiverMaxDays()) };
   });
 }
 
@@ -49,7 +49,7 @@ export function checklistView(
     signoff,
     facts: ev.facts,
     waivers: waiverViews(ev.waivers, new Date(ev.result.evaluatedAt)),
-    maxWaiverDays: WAIVER_MAX_DAYS,
+    maxWaiverDays: waiverMaxDays(),
     permissions: permissionsOf(user),
     cache: { status: status.status, staleSince: status.staleSince },
   };

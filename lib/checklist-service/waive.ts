@@ -1,12 +1,12 @@
 // Waivers: requested by one person for one item of one release, with a reason, an optional ticket and a
-// mandatory expiry (at most WAIVER_MAX_DAYS); approved by another person with the approve permission.
+// mandatory expiry (at most FLUXTOWER_WAIVER_MAX_DAYS); approved by another person with the approve permission.
 import "server-only";
 import { checkById, validateWaiverRequest } from "@/lib/checklist";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/http/errors";
 import { assertCanDecide, requireSubject } from "./access";
 import { auditChecklist, type AuditContext } from "./audit";
-import { WAIVER_MAX_DAYS } from "./limits";
+import { waiverMaxDays } from "./limits";
 import { checklistMonitor } from "./monitor";
 import type { WaiverBody } from "./schemas";
 import { findWaiver, insertWaiver, markWaiverApproved } from "./store/waivers";
@@ -35,7 +35,7 @@ export async function requestWaiver(
       createdAt: now.toISOString(),
       expiresAt: new Date(body.expiresAt).toISOString(),
     },
-    WAIVER_MAX_DAYS,
+    waiverMaxDays(),
   );
   if (problems.length) throw new AppError("bad_request", `Waiver for ${check.id} refused: ${problems.join("; ")}`);
   const subject = keyOf(cluster, release);

@@ -9,6 +9,11 @@ describe("parseEnv", () => {
     expect(e.FLUXTOWER_DEMO_MODE).toBe(false);
     expect(e.FLUXTOWER_DEMO_PASSWORD).toBe("demo");
     expect(e.FLUXTOWER_READ_ONLY).toBe(false);
+    expect(e.FLUXTOWER_WAIVER_MAX_DAYS).toBe(90);
+  });
+
+  it("reads the waiver limit", () => {
+    expect(parseEnv({ FLUXTOWER_WAIVER_MAX_DAYS: "30" }).FLUXTOWER_WAIVER_MAX_DAYS).toBe(30);
   });
 
   it("treats an empty DATABASE_URL as unset (the SQLite default)", () => {
@@ -27,6 +32,8 @@ describe("parseEnv", () => {
     { env: { FLUXTOWER_PUBLIC_URL: "ftp://x.example" }, variable: "FLUXTOWER_PUBLIC_URL" },
     { env: { FLUXTOWER_READ_ONLY: "maybe" }, variable: "FLUXTOWER_READ_ONLY" },
     { env: { FLUXTOWER_LOG_LEVEL: "loud" }, variable: "FLUXTOWER_LOG_LEVEL" },
+    { env: { FLUXTOWER_WAIVER_MAX_DAYS: "0" }, variable: "FLUXTOWER_WAIVER_MAX_DAYS" },
+    { env: { FLUXTOWER_WAIVER_MAX_DAYS: "400" }, variable: "FLUXTOWER_WAIVER_MAX_DAYS" },
   ])("rejects $env naming $variable", ({ env, variable }) => {
     expect(() => parseEnv(env)).toThrow(new RegExp(`${variable}:`));
   });

@@ -48,6 +48,8 @@ const schema = z.object({
   FLUXTOWER_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   FLUXTOWER_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FLUXTOWER_ACTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** The longest a checklist waiver may last (every waiver has an expiry; a longer request is refused). */
+  FLUXTOWER_WAIVER_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   FLUXTOWER_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   /** How many reverse proxies in front of the app append to X-Forwarded-For (the client address is taken from there). */
   FLUXTOWER_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
