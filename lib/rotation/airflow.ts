@@ -45,12 +45,26 @@ export function gitRepoOf(workloads: KubeObject[]): string | undefined {
   return undefined;
 }
 
-/** The Airflow HelmRelease in the namespace whose values name this Secret as the metadata secret, if any. */
+/** The Helm release name Flux uses: spec.releaseName, else `<targetNamespace>-<name>` with a targetNamespace. */
+export function helmReleaseName(hr: KubeObject): string {
+  const explicit = str(at(hr.spec, "releaseName"));
+  if (explicit) return explicit;
+  const target = str(at(hr.spec, "targetNamespace"));
+  return target ? `${target}-${hr.metadata.name}` : hr.metadata.name;
+}
+
+/**
+ * The Airflow HelmRelease in the namespace whose metadata secret this is: its values name it
+ * (data.metadataSecretName), or the airflow chart renders it (`<release>-metadata`, no metadataSecretName).
+ */
 export function metadataReleaseOf(releases: KubeObject[], namespace: string, secret: string): KubeObject | undefined {
   return releases.find((hr) => {
     const values = hr.spec?.values;
     const target = str(at(hr.spec, "targetNamespace")) ?? hr.metadata.namespace;
-    return target === namespace && isRec(values) && str(at(values, "data", "metadataSecretName")) === secret;
+    if (target !== namespace) return false;
+    const named = isRec(values) ? str(at(values, "data", "metadataSecretName")) : undefined;
+    if (named) return named === secret;
+    return str(at(hr.spec, "chart", "spec", "chart")) === "airflow" && secret === `${helmReleaseName(hr)}-metadata`;
   });
 }
 

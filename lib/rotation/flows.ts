@@ -2,8 +2,25 @@
 import type { RotationKind } from "./kinds";
 import type { RotationPlan, StepRecord } from "./types";
 
+/**
+ * PgBouncer between Airflow and the database (DOMAIN.md §4.3): after ALTER ROLE and the metadata connection, write
+ * users.txt and the stats connection (patch, or force-sync their ExternalSecrets), restart PgBouncer and wait for
+ * it, and only then restart Airflow.
+ */
+function pgbouncerSteps(plan: Pick<RotationPlan, "pgbouncer">): string[] {
+  const p = plan.pgbouncer;
+  if (!p) return [];
+  const secrets = [p.config, ...(p.stats ? [p.stats] : [])];
+  return [
+    ...(secrets.some((s) => s.write.type === "direct") ? ["write-pgbouncer"] : []),
+    ...(secrets.some((s) => s.write.type === "external-secret") ? ["sync-pgbouncer"] : []),
+    "restart-pgbouncer",
+    "verify-pgbouncer",
+  ];
+}
+
 /** The forward steps of a rotation (ESO-managed Secrets get a sync after every write). */
-export function forwardSteps(kind: RotationKind, plan: Pick<RotationPlan, "write" | "consumers">): string[] {
+export function forwardSteps(kind: RotationKind, plan: Pick<RotationPlan, "write" | "consumers" | "pgbouncer">): string[] {
   const eso = plan.write.type === "upstream";
   const restarts = plan.consumers.some((c) => c.restartable);
   const write = (w: string, s: string) => (eso ? [w, s] : [w]);
@@ -12,7 +29,7 @@ export function forwardSteps(kind: RotationKind, plan: Pick<RotationPlan, "write
     case "airflow-fernet":
       return ["backup", "stage", ...write("write-new-old", "sync-new-old"), ...roll("restart", "verify"), "reencrypt", ...write("write-new", "sync-new"), ...roll("restart-2", "verify-2"), "finish"];
     case "airflow-metadata-password":
-      return ["backup", "stage", "alter-role", ...write("write", "sync"), ...roll("restart", "verify"), "finish"];
+      return ["backup", "stage", "alter-role", ...write("write", "sync"), ...pgbouncerSteps(plan), ...roll("restart", "verify"), "finish"];
     case "git-ssh-key":
       return ["backup", "stage", "await-deploy-key", ...write("write", "sync"), ...roll("restart", "verify-git-sync"), "finish"];
     default:

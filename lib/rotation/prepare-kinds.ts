@@ -1,6 +1,7 @@
 // Kind-specific checks and facts of a rotation plan: the uploaded value's format, the Airflow scheduler whose pod
 // template builds the Jobs, the database role (read server-side from the current connection URL, only the user
-// name is kept), PgBouncer, the git-sync repository.
+// name is kept), PgBouncer (pgbouncer-plan.ts: its Deployment and the Secrets that carry the password too), the
+// git-sync repository.
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/http/errors";
@@ -12,7 +13,9 @@ import type { RotationKind } from "./kinds";
 import { readSecret } from "./kube";
 import type { Need } from "./access";
 import type { Consumer } from "./target";
-import type { RotationPlan, WritePath } from "./types";
+import { rewriteStatsConnection, rewriteUsersTxt } from "./pgbouncer-files";
+import { pgbouncerFacts } from "./pgbouncer-plan";
+import type { PgBouncerPlan, RotationPlan, WritePath } from "./types";
 import { isFernetKey, isSafePassword } from "./values";
 
 export interface KindInput {
@@ -28,7 +31,7 @@ export interface KindInput {
 }
 
 export interface KindFacts {
-  plan: Pick<RotationPlan, "jobTemplate" | "gitRepo" | "dbUser">;
+  plan: Pick<RotationPlan, "jobTemplate" | "gitRepo" | "dbUser" | "pgbouncer">;
   warnings: string[];
   /** Kubernetes permissions the kind needs beyond the Secret, the ExternalSecret, the consumers and Jobs. */
   permissions?: Need[];
@@ -42,19 +45,33 @@ async function metadataFacts(input: KindInput): Promise<KindFacts> {
     throw new AppError("bad_request", "The new password must be 12–128 printable characters without quotes, backslashes, dollar signs or backticks");
   }
   const release = metadataReleaseOf(input.cache.list("helmreleases"), ns, input.secret.metadata.name);
-  if (pgbouncerEnabled(release)) {
-    throw new AppError(
-      "conflict",
-      `HelmRelease ${ns}/${release?.metadata.name ?? ""} runs PgBouncer: its users.txt and stats Secrets must change with the password, which Fluxtower does not automate yet. Rotate by hand: ALTER ROLE, update pgbouncer users.txt, the stats and metadata connections, restart PgBouncer, then Airflow.`,
-    );
-  }
   const current = await readSecret(input.cluster, { user: input.user.kubeUser, groups: input.user.groups }, ns, input.secret.metadata.name);
   const parts = current ? parseConnection(current.data[input.key] ?? "") : undefined;
   if (!parts) throw new AppError("conflict", `Key "${input.key}" does not hold a PostgreSQL connection URL; the password rotation supports PostgreSQL only`);
   if (!isSafeRoleName(parts.user)) throw new AppError("conflict", `The database user in the connection URL has characters Fluxtower will not put into ALTER ROLE`);
   const jobTemplate = jobTemplateOf(input.consumers, getter(input.cache), "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN");
   if (!jobTemplate) throw new AppError("conflict", "No Airflow Deployment/StatefulSet reads this Secret, so there is no image to run psql with");
-  return { plan: { jobTemplate, dbUser: parts.user }, warnings: [] };
+  if (!release || !pgbouncerEnabled(release)) return { plan: { jobTemplate, dbUser: parts.user }, warnings: [] };
+  const pgb = await pgbouncerPlan(input, release, parts.user);
+  return { plan: { jobTemplate, dbUser: parts.user, pgbouncer: pgb.plan }, warnings: pgb.warnings, permissions: pgb.permissions };
+}
+
+/** PgBouncer facts, and for Secrets Fluxtower patches: the role must have a users.txt line, the stats URL must parse. */
+async function pgbouncerPlan(input: KindInput, release: KubeObject, role: string): Promise<{ plan: PgBouncerPlan; permissions: Need[]; warnings: string[] }> {
+  const ns = input.secret.metadata.namespace ?? "";
+  const lookups = { externalSecrets: input.cache.list("externalsecrets"), secretStores: input.cache.list("secretstores"), clusterSecretStores: input.cache.list("clustersecretstores") };
+  const facts = pgbouncerFacts({ release, namespace: ns, role, metadataWrite: input.write, deployments: input.cache.list("deployments"), secrets: input.cache.list("secrets"), lookups });
+  if (!facts.ok) throw new AppError("conflict", `HelmRelease ${release.metadata.namespace ?? ""}/${release.metadata.name} runs PgBouncer: ${facts.message}`);
+  const as = { user: input.user.kubeUser, groups: input.user.groups };
+  for (const s of [facts.plan.config, facts.plan.stats]) {
+    if (!s || s.write.type !== "direct") continue;
+    const text = (await readSecret(input.cluster, as, ns, s.name))?.data[s.key];
+    if (text === undefined) throw new AppError("conflict", `The PgBouncer Secret ${s.name} has no key "${s.key}"`);
+    const check = s.key === "users.txt" ? rewriteUsersTxt(text, role, "x") : rewriteStatsConnection(text, role, "x");
+    if (!check.ok) throw new AppError("conflict", `PgBouncer Secret ${s.name}: ${check.reason}; fix it (or rotate by hand) before rotating the password`);
+  }
+  const warnings = [`PgBouncer runs in front of the database: between ALTER ROLE and the PgBouncer restart, new connections through it fail (running ones keep working); Deployment ${facts.plan.workload} is restarted before Airflow.`];
+  return { plan: facts.plan, permissions: facts.permissions, warnings };
 }
 
 export async function kindFacts(input: KindInput): Promise<KindFacts> {

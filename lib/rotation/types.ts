@@ -28,6 +28,23 @@ export type WritePath =
       vault?: string;
     };
 
+/** How one PgBouncer Secret gets the new password: patched by Fluxtower, or templated by its ExternalSecret from the
+ * same vault item as the metadata connection (then only a force-sync is needed). */
+export interface PgBouncerSecretPlan {
+  name: string;
+  /** "users.txt" of the config Secret, "connection" of the stats Secret. */
+  key: string;
+  write: { type: "direct" } | { type: "external-secret"; externalSecret: string };
+}
+
+/** airflow-metadata-password with PgBouncer enabled: the Deployment and the Secrets that carry the password too. */
+export interface PgBouncerPlan {
+  workload: string;
+  config: PgBouncerSecretPlan;
+  /** null when the PgBouncer pods read no stats Secret. */
+  stats: PgBouncerSecretPlan | null;
+}
+
 /** Facts fixed when the rotation starts (journal: Rotation.plan). */
 export interface RotationPlan {
   manager: Manager;
@@ -40,6 +57,8 @@ export interface RotationPlan {
   gitRepo?: string;
   /** airflow-metadata-password: the database role. */
   dbUser?: string;
+  /** airflow-metadata-password of a release with PgBouncer enabled. */
+  pgbouncer?: PgBouncerPlan;
 }
 
 export interface RotationRecord {

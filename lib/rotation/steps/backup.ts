@@ -1,13 +1,30 @@
 // backup: keep the Secret's current data in a labelled backup Secret in the same namespace, before anything
-// changes. Idempotent: an existing backup of this rotation is kept as it is.
+// changes. Idempotent: an existing backup of this rotation is kept as it is. With PgBouncer, the same backup also
+// keeps the previous users.txt and stats connection (keys `<secret>.<key>`), so a person can recover them.
 import "server-only";
 import { stepTitle } from "../step-titles";
 import { ROTATION_ID_LABEL } from "../kinds";
 import { createSecret, readSecret } from "../kube";
 import { backupLabels } from "../naming";
-import { done, fail, type StepDef } from "./context";
+import { done, fail, type StepContext, type StepDef } from "./context";
 
 const DATA_HASH = "reconcile.external-secrets.io/data-hash";
+
+/** The PgBouncer Secrets' keys that will change, as `<secret>.<key>` (a missing one is left out). */
+async function pgbouncerData(ctx: StepContext): Promise<Record<string, string>> {
+  const p = ctx.rotation.plan.pgbouncer;
+  const out: Record<string, string> = {};
+  for (const s of p ? [p.config, ...(p.stats ? [p.stats] : [])] : []) {
+    const v = (await readSecret(ctx.rotation.cluster, ctx.as, ctx.rotation.namespace, s.name))?.data[s.key];
+    if (v !== undefined) out[`${s.name}.${s.key}`] = v;
+  }
+  return out;
+}
+
+function pgbouncerNote(ctx: StepContext): Record<string, string> {
+  const p = ctx.rotation.plan.pgbouncer;
+  return p ? { "fluxtower.dev/backup-also-of": [p.config.name, ...(p.stats ? [p.stats.name] : [])].join(",") } : {};
+}
 
 export const backupStep: StepDef = {
   name: "backup",
@@ -30,8 +47,8 @@ export const backupStep: StepDef = {
       name,
       namespace: r.namespace,
       labels: backupLabels(r.secret, r.id),
-      annotations: { "fluxtower.dev/backup-of": r.secret, "fluxtower.dev/backup-created-by": r.createdBy },
-      data: current.data,
+      annotations: { "fluxtower.dev/backup-of": r.secret, "fluxtower.dev/backup-created-by": r.createdBy, ...pgbouncerNote(ctx) },
+      data: { ...(await pgbouncerData(ctx)), ...current.data },
     });
     return done(`previous value kept in Secret ${name}`, detail);
   },

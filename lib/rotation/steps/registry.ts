@@ -4,6 +4,7 @@ import { backupStep } from "./backup";
 import type { StepDef } from "./context";
 import { awaitDeployKeyStep, cleanupStep, finishStep } from "./finish";
 import { alterRoleStep, reencryptStep } from "./jobs";
+import { restartPgbouncerStep, syncPgbouncerStep, verifyPgbouncerStep, writePgbouncerStep } from "./pgbouncer";
 import { restartStep, verifyStep } from "./restart";
 import { stageStep } from "./stage";
 import { syncStep } from "./sync";
@@ -19,6 +20,10 @@ const ALL: StepDef[] = [
   syncStep("sync", stepTitle("sync"), "next"),
   writeStep("write-new-old", stepTitle("write-new-old"), "combined"),
   syncStep("sync-new-old", stepTitle("sync-new-old"), "combined"),
+  writePgbouncerStep,
+  syncPgbouncerStep,
+  restartPgbouncerStep,
+  verifyPgbouncerStep,
   restartStep("restart", stepTitle("restart")),
   verifyStep("verify", stepTitle("verify"), "restart"),
   verifyStep("verify-git-sync", stepTitle("verify-git-sync"), "restart", { gitSync: true }),

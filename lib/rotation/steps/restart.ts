@@ -1,4 +1,4 @@
-// restart / restart-2 / restore-restart: rollout restart of every consumer (kubectl.kubernetes.io/restartedAt,
+// restart / restart-2 / restore-restart (and restart-pgbouncer with its own target): rollout restart of every consumer (kubectl.kubernetes.io/restartedAt,
 // merge patch as the user, fieldManager fluxtower — lib/actions' restart), all together, so e.g. the api-server and
 // the scheduler switch keys at the same time. verify / verify-2 / restore-verify: wait for every rollout and for
 // healthy new pods; a pod that crashes fails the step (and rolls the rotation back while that is possible).
@@ -36,14 +36,27 @@ async function recordEvent(ctx: StepContext, resource: string, name: string): Pr
   }
 }
 
-export function restartStep(name: string, title: string): StepDef {
+/** A workload a restart step rolls. */
+export interface RestartTarget {
+  resource: string;
+  kind: string;
+  name: string;
+}
+
+/** The consumers of the Secret; PgBouncer has its own restart step (restart-pgbouncer) and is never rolled twice. */
+export function consumerTargets(ctx: StepContext): RestartTarget[] {
+  const p = ctx.rotation.plan.pgbouncer;
+  return ctx.rotation.plan.consumers.filter((c) => c.restartable && !(p && c.resource === "deployments" && c.name === p.workload));
+}
+
+export function restartStep(name: string, title: string, targetsOf: (ctx: StepContext) => RestartTarget[] = consumerTargets): StepDef {
   return {
     name,
     title,
     async run(ctx) {
       const r = ctx.rotation;
       const sent = { ...sentOf(ctx.step.detail) };
-      const targets = r.plan.consumers.filter((c) => c.restartable);
+      const targets = targetsOf(ctx);
       for (const c of targets) {
         const key = `${c.resource}/${c.name}`;
         if (sent[key]?.generation !== undefined) continue;
