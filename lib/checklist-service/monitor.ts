@@ -4,7 +4,7 @@ import "server-only";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { ClusterCache, ClusterChange } from "@/lib/k8s/cache/cluster-cache";
 import { allClusterCaches } from "@/lib/k8s/cache/registry";
-import { isAirflowRelease, workloadNamespace } from "@/lib/checklist";
+import { helmReleaseName, isAirflowRelease, workloadNamespace } from "@/lib/checklist";
 import { logger } from "@/lib/log/logger";
 import { evaluateRelease } from "./evaluate";
 import { publishEvaluation } from "./feed";
@@ -43,7 +43,15 @@ interface SubjectIndex {
   all: Set<string>;
   /** Subject keys by the namespaces whose changes concern them (the HelmRelease's and the workload namespace). */
   byNamespace: Map<string, Set<string>>;
+  /** Subject keys by `<workload namespace>/<helm release name>`: objects labelled `release=<name>` concern only these. */
+  byRelease: Map<string, Set<string>>;
 }
+
+const add = (map: Map<string, Set<string>>, at: string, key: string) => {
+  let set = map.get(at);
+  if (!set) map.set(at, (set = new Set()));
+  set.add(key);
+};
 
 export class ChecklistMonitor {
   private readonly slots = new Map<string, Slot>();
@@ -97,9 +105,21 @@ export class ChecklistMonitor {
       if (change.type === "DELETED") this.slots.delete(this.key(change.object));
     }
     if (!this.swept) return;
+    for (const key of this.concerned(change)) this.scheduleKey(key, "change");
+  }
+
+  /**
+   * The releases a change can affect: every release for sources, Kustomizations and ClusterSecretStores; for an
+   * object labelled `release=<name>` (what the chart puts on its pods, workloads, PDBs and ConfigMaps) only that
+   * release — the evaluation ignores objects of other releases; otherwise every release of the namespace.
+   */
+  private concerned(change: ClusterChange): Iterable<string> {
     const index = this.subjects();
-    const keys = GLOBAL_RESOURCES.has(change.resource) ? index.all : index.byNamespace.get(change.object.metadata.namespace ?? "");
-    for (const key of keys ?? []) this.scheduleKey(key, "change");
+    if (GLOBAL_RESOURCES.has(change.resource)) return index.all;
+    const ns = change.object.metadata.namespace ?? "";
+    const release = change.resource === "helmreleases" ? undefined : change.object.metadata.labels?.release;
+    if (release !== undefined) return index.byRelease.get(`${ns}/${release}`) ?? [];
+    return index.byNamespace.get(ns) ?? [];
   }
 
   /** Which HelmReleases are subjects, rebuilt only after a HelmRelease or chart source changed: O(releases + sources). */
@@ -107,18 +127,15 @@ export class ChecklistMonitor {
     if (this.index) return this.index;
     const sources = new Map<string, KubeObject>();
     for (const r of SOURCE_RESOURCES) for (const s of this.cache.list(r)) sources.set(`${s.kind}/${s.metadata.namespace ?? ""}/${s.metadata.name}`, s);
-    const index: SubjectIndex = { all: new Set(), byNamespace: new Map() };
+    const index: SubjectIndex = { all: new Set(), byNamespace: new Map(), byRelease: new Map() };
     for (const hr of this.cache.list("helmreleases")) {
       const ref = hr.spec?.chartRef as { kind?: string; name?: string; namespace?: string } | undefined;
       const source = ref ? sources.get(`${ref.kind}/${ref.namespace ?? hr.metadata.namespace ?? ""}/${ref.name}`) : undefined;
       if (!isAirflowRelease(hr, source ? [source] : [])) continue;
       const key = this.key(hr);
       index.all.add(key);
-      for (const ns of new Set([hr.metadata.namespace ?? "default", workloadNamespace(hr)])) {
-        let set = index.byNamespace.get(ns);
-        if (!set) index.byNamespace.set(ns, (set = new Set()));
-        set.add(key);
-      }
+      for (const ns of new Set([hr.metadata.namespace ?? "default", workloadNamespace(hr)])) add(index.byNamespace, ns, key);
+      add(index.byRelease, `${workloadNamespace(hr)}/${helmReleaseName(hr)}`, key);
     }
     this.index = index;
     return index;
