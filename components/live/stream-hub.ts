@@ -5,7 +5,7 @@
 // reconnects with backoff.
 import type { QueryClient } from "@tanstack/react-query";
 import { LiveCacheSync } from "@/lib/queries/live-sync";
-import { parseChangeEvent, parseStatusEvent } from "@/lib/queries/stream-events";
+import { parseChangeEvent, parseEventChange, parseStatusEvent } from "@/lib/queries/stream-events";
 import { setLiveState } from "./live-store";
 
 interface Entry {
@@ -45,6 +45,11 @@ function open(cluster: string, entry: Entry): void {
     const change = parseChangeEvent(e.data);
     if (!change) return console.warn(`fluxtower: ignored a malformed change event for ${cluster}`);
     entry.sync.applyChange(change);
+  });
+  source.addEventListener("event", (e: MessageEvent<string>) => {
+    const change = parseEventChange(e.data);
+    if (!change) return console.warn(`fluxtower: ignored a malformed Kubernetes event for ${cluster}`);
+    entry.sync.applyEvent(change);
   });
   source.addEventListener("end", () => {
     source.close();

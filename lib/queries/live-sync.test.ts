@@ -114,6 +114,38 @@ describe("LiveCacheSync details", () => {
   });
 });
 
+describe("LiveCacheSync Kubernetes events", () => {
+  const recorded = (type: string, kind: string, name: string, namespace: string | null = "airflow") => ({
+    type: "ADDED" as const,
+    namespace,
+    event: { type, reason: "Progressing", message: "m", count: 1, firstTimestamp: null, lastTimestamp: null, source: "helm-controller", involved: { kind, namespace, name } },
+  });
+
+  it.each([
+    { what: "the object's own detail", event: recorded("Normal", "HelmRelease", "airflow"), refreshed: true },
+    { what: "not a detail of another name", event: recorded("Normal", "HelmRelease", "statsd"), refreshed: false },
+    { what: "not a detail of another kind with the same name", event: recorded("Normal", "Kustomization", "airflow"), refreshed: false },
+    { what: "not a detail in another namespace", event: recorded("Normal", "HelmRelease", "airflow", "flux-system"), refreshed: false },
+  ])("refreshes $what", async ({ event, refreshed }) => {
+    const key = queryKeys.object("demo", "helmreleases", "airflow", "airflow");
+    qc.setQueryData(key, detail("airflow"));
+    sync.applyEvent(event);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(qc.getQueryState(key)?.isInvalidated).toBe(refreshed);
+  });
+
+  it("refreshes the overview for a Warning, not for a Normal event", async () => {
+    const spy = vi.spyOn(qc, "invalidateQueries");
+    const overviewCalls = () => spy.mock.calls.filter(([f]) => JSON.stringify(f?.queryKey) === '["overview"]').length;
+    sync.applyEvent(recorded("Normal", "HelmRelease", "airflow"));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(overviewCalls()).toBe(0);
+    sync.applyEvent(recorded("Warning", "HelmRelease", "airflow"));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(overviewCalls()).toBe(1);
+  });
+});
+
 describe("LiveCacheSync status", () => {
   it("updates the cluster in the cluster list", () => {
     qc.setQueryData<ClustersResponse>(queryKeys.clusters(), {

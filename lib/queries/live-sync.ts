@@ -4,12 +4,15 @@
 //    last seconds are replayed onto every freshly fetched list (upserts are idempotent, order is kept);
 //  - details: the object's own detail and every detail whose graph or pods contain it are invalidated, batched
 //    (one flush per `throttleMs`); ADDED/DELETED may add or drop graph nodes, so they refresh every detail;
+//  - a recorded Kubernetes Event refreshes the details of the object it is about (their events table), batched the
+//    same way; a Warning also refreshes the overview (its recent warnings);
 //  - the overview is invalidated at most once per `overviewThrottleMs`.
 // Client-safe (no browser APIs): the stream itself lives in components/live.
 import type { Query, QueryCacheNotifyEvent, QueryClient } from "@tanstack/react-query";
 import type { ResourceDetail } from "@/lib/views/detail";
 import { applyChange, summaryId, type SummaryChangeEvent } from "./apply-change";
 import { filtersOfListKey, queryKeys, refOfObjectKey } from "./keys";
+import type { EventChangeEvent } from "./stream-events";
 import type { ClustersResponse, ClusterStatusView, ListResponse } from "./types";
 
 export interface LiveSyncOptions {
@@ -74,6 +77,17 @@ export class LiveCacheSync {
     }
     this.schedule();
     this.scheduleOverview();
+  }
+
+  /** A Kubernetes Event was recorded: refresh the details it is about and, for a Warning, the overview. */
+  applyEvent(change: EventChangeEvent): void {
+    const inv = change.event.involved;
+    for (const query of this.qc.getQueryCache().findAll({ queryKey: queryKeys.objects(this.cluster) })) {
+      const s = (query.state.data as ResourceDetail | undefined)?.summary;
+      if (s && s.kind === inv.kind && s.name === inv.name && (s.namespace ?? null) === (inv.namespace ?? null)) this.pendingObjects.add(query);
+    }
+    this.schedule();
+    if (change.event.type === "Warning") this.scheduleOverview();
   }
 
   /** A `hello`/`status` event: keep the cluster list and the lists' cluster header in step. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summary } from "./fixtures/summaries";
-import { parseChangeEvent, parseStatusEvent } from "./stream-events";
+import { parseChangeEvent, parseEventChange, parseStatusEvent } from "./stream-events";
 
 describe("parseChangeEvent", () => {
   it("accepts a change event", () => {
@@ -34,5 +34,31 @@ describe("parseStatusEvent", () => {
 
   it("rejects unknown states", () => {
     expect(parseStatusEvent(JSON.stringify({ cluster: "demo", status: { status: "sleepy" } }))).toBeNull();
+  });
+});
+
+describe("parseEventChange", () => {
+  const event = {
+    type: "Warning",
+    reason: "InstallFailed",
+    message: "Helm install failed for release airflow/airflow with chart airflow@1.18.0: context deadline exceeded",
+    count: 3,
+    firstTimestamp: "2026-11-22T10:00:00Z",
+    lastTimestamp: "2026-11-22T10:05:00Z",
+    source: "helm-controller",
+    involved: { kind: "HelmRelease", namespace: "airflow", name: "airflow" },
+  };
+
+  it("accepts an event as the stream sends it", () => {
+    expect(parseEventChange(JSON.stringify({ type: "ADDED", namespace: "airflow", event }))).toEqual({ type: "ADDED", namespace: "airflow", event });
+  });
+
+  it.each([
+    ["not json", "{"],
+    ["a deletion", JSON.stringify({ type: "DELETED", namespace: "airflow", event })],
+    ["no involved object", JSON.stringify({ type: "ADDED", namespace: "airflow", event: { ...event, involved: undefined } })],
+    ["a count that is not a number", JSON.stringify({ type: "MODIFIED", namespace: "airflow", event: { ...event, count: "3" } })],
+  ])("rejects %s", (_, data) => {
+    expect(parseEventChange(data)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Parsing of the SSE events of /api/v1/stream. Pure: returns null for anything that does not fit, so a bad event
 // is dropped (and reported by the caller) instead of corrupting caches.
 import { z } from "zod";
+import type { EventView } from "@/lib/views/detail";
 import type { ResourceSummary } from "@/lib/views/summary";
 import type { SummaryChangeEvent } from "./apply-change";
 import type { ClusterStatusView } from "./types";
@@ -38,6 +39,30 @@ const status = z.object({
   }),
 });
 
+const eventView = z.object({
+  type: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  count: z.number(),
+  firstTimestamp: z.string().nullable(),
+  lastTimestamp: z.string().nullable(),
+  source: z.string(),
+  involved: z.object({ kind: z.string(), namespace: z.string().nullable(), name: z.string() }),
+});
+
+const eventChange = z.object({
+  type: z.enum(["ADDED", "MODIFIED"]),
+  namespace: z.string().nullable(),
+  event: eventView,
+});
+
+/** An `event` event: a Kubernetes Event was recorded or counted again. */
+export interface EventChangeEvent {
+  type: "ADDED" | "MODIFIED";
+  namespace: string | null;
+  event: EventView;
+}
+
 function json(data: string): unknown {
   try {
     return JSON.parse(data);
@@ -61,4 +86,9 @@ export function parseStatusEvent(data: string): { cluster: string; status: Clust
     cluster: r.data.cluster,
     status: { status: s.status, staleSince: s.staleSince ?? null, lastSyncAt: s.lastSyncAt ?? null, message: s.message ?? "" },
   };
+}
+
+export function parseEventChange(data: string): EventChangeEvent | null {
+  const r = eventChange.safeParse(json(data));
+  return r.success ? r.data : null;
 }

@@ -1,6 +1,8 @@
-// GET /api/v1/stream?cluster= — Server-Sent Events of changes (summaries with health) the user may see.
+// GET /api/v1/stream?cluster= — Server-Sent Events the user may see: `change` (object summaries with health) and
+// `event` (Kubernetes Events as they are recorded, for the event tables and the overview's warnings).
 // Heartbeat every 15 s; the stream ends within 60 s of sign-out or session expiry; clients reconnect and refetch.
 import { z } from "zod";
+import { subscribeEvents } from "@/lib/cluster-view/event-feed";
 import { summaryIndex, type SummaryChange } from "@/lib/cluster-view/summary-index";
 import { namespacesOf, requireCluster } from "@/lib/cluster-view/visibility";
 import { route } from "@/lib/http/route";
@@ -34,6 +36,16 @@ export const GET = route({
               if (ns === "all" || (c.summary.namespace && ns.has(c.summary.namespace))) ch.send("change", c);
             },
             () => permitted.delete(c.summary.resource), // the check failed: drop this change, ask again next time
+          );
+        }),
+      );
+      ch.onClose(
+        subscribeEvents(cache, (e) => {
+          allowed("events").then(
+            (ns) => {
+              if (ns === "all" || (e.namespace && ns.has(e.namespace))) ch.send("event", e);
+            },
+            () => permitted.delete("events"),
           );
         }),
       );
