@@ -63,19 +63,30 @@ export function renderAirflowBackends(s: AirflowSettings, ref: ReleaseRef, base:
       `${r}-pgbouncer-stats`;
     const maxClientConn = asNumber(getPath(s.values, "pgbouncer.maxClientConn")) ?? 100;
     const poolSize = asNumber(getPath(s.values, "pgbouncer.metadataPoolSize")) ?? 10;
+    // Like the chart's pgbouncer_config / pgbouncer_users helpers: the same user and password as the metadata
+    // connection in users.txt, stats_users and the exporter's stats connection.
+    const conn = (k: string, d: string): string => {
+      const v = getPath(s.values, `data.metadataConnection.${k}`);
+      return v === undefined || v === null ? d : String(v);
+    };
+    const user = conn("user", "postgres");
+    const pass = conn("pass", "postgres");
+    const dbHost = conn("host", s.postgresql ? `${r}-postgresql.${s.namespace}` : "postgres");
     if (configSecret === `${r}-pgbouncer-config`) {
-      const ini = `[databases]\n${r}-metadata = host=${String(getPath(s.values, "data.metadataConnection.host") ?? "postgres")} dbname=airflow port=5432 pool_size=${poolSize}\n\n[pgbouncer]\npool_mode = transaction\nlisten_port = 6543\nlisten_addr = *\nauth_type = scram-sha-256\nauth_file = /etc/pgbouncer/users.txt\nstats_users = postgres\nmax_client_conn = ${maxClientConn}\n`;
+      const ini = `[databases]\n${r}-metadata = host=${dbHost} dbname=${conn("db", "postgres")} port=${conn("port", "5432")} pool_size=${poolSize}\n\n[pgbouncer]\npool_mode = transaction\nlisten_port = 6543\nlisten_addr = *\nauth_type = scram-sha-256\nauth_file = /etc/pgbouncer/users.txt\nstats_users = ${user}\nignore_startup_parameters = extra_float_digits\nmax_client_conn = ${maxClientConn}\nverbose = 0\nlog_disconnections = 0\nlog_connections = 0\n\nserver_tls_sslmode = prefer\nserver_tls_ciphers = normal\n`;
+      const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
       out.push(
         opaqueSecret(ref, configSecret, base("pgbouncer"), {
           "pgbouncer.ini": ini,
-          "users.txt": `"airflow" "airflow"\n`,
+          "users.txt": `${quote(user)} ${quote(pass)}`,
         }),
       );
     }
     if (statsSecret === `${r}-pgbouncer-stats`) {
+      const q = (v: string) => encodeURIComponent(v);
       out.push(
         opaqueSecret(ref, statsSecret, base("pgbouncer"), {
-          connection: `postgresql://postgres:postgres@127.0.0.1:6543/pgbouncer?sslmode=disable`,
+          connection: `postgresql://${q(user)}:${q(pass)}@127.0.0.1:6543/pgbouncer?sslmode=disable`,
         }),
       );
     }

@@ -2,13 +2,17 @@
 // metadata database (wrong password -> crash), need a valid Fernet key list, and must be able to decrypt the data
 // the database holds (a list without the key it is encrypted with -> crash). One-shot Job programs (the Fernet
 // re-encryption and `psql … ALTER ROLE`) are recognised by their command line (app-jobs.ts) and change the
-// database when they succeed. Crash output goes to the pod logs.
+// database when they succeed. Connections through a PgBouncer Service authenticate against what its pods loaded
+// (app-pgbouncer.ts), whose own containers check users.txt and the stats connection. Crash output goes to the pod
+// logs.
+import type { KObject } from "../store/types";
 import type { SimContext } from "../sim/context";
 import type { JsonMap } from "../sim/objects";
 import { asArray, asString } from "../sim/objects";
 import { alterRole, expandEnv, isAlterRole, isFernetRotation, rotateFernetKey } from "./app-jobs";
 import { dbTraceback, invalidFernetTraceback, undecryptableTraceback } from "./app-tracebacks";
 import { fernetKeys, validFernet } from "./fernet";
+import { connect, pgbouncerContainerCheck } from "./app-pgbouncer";
 
 /** ok: the program runs (and, for one-shot programs, prints `lines` and calls onSuccess when it exits 0). */
 export type AppOutcome = { ok: true; lines?: string[]; onSuccess?: () => void } | { ok: false; lines: string[] };
@@ -42,22 +46,22 @@ export function commandLine(container: JsonMap, env: Record<string, string>): st
   return expandEnv(words.join(" "), env);
 }
 
-export function appCheck(ctx: SimContext, container: JsonMap, env: Record<string, string>): AppOutcome {
+export function appCheck(ctx: SimContext, container: JsonMap, env: Record<string, string>, pod?: KObject): AppOutcome {
+  const ns = pod?.metadata.namespace ?? "";
   const line = commandLine(container, env);
-  if (isFernetRotation(line)) return rotateFernetKey(ctx, env);
-  if (isAlterRole(line)) return alterRole(ctx, line);
+  if (isFernetRotation(line)) return rotateFernetKey(ctx, env, ns);
+  if (isAlterRole(line)) return alterRole(ctx, line, ns);
   const name = asString(container.name) ?? "";
   const image = asString(container.image) ?? "";
-  if (!image.includes("apache/airflow") || image.includes("pgbouncer")) return { ok: true };
+  if (image.includes("pgbouncer")) return pod ? pgbouncerContainerCheck(ctx, pod, container, env) : { ok: true };
+  if (!image.includes("apache/airflow")) return { ok: true };
   const conn = env.AIRFLOW__DATABASE__SQL_ALCHEMY_CONN;
-  if (DB_USERS.has(name) && conn !== undefined) {
-    const check = ctx.databases.check(conn);
-    if (!check.ok) return { ok: false, lines: dbTraceback(check.error) };
-  }
+  const db = conn !== undefined ? connect(ctx, conn, ns) : undefined;
+  if (DB_USERS.has(name) && db && !db.ok) return { ok: false, lines: dbTraceback(db.error) };
   const fernet = env.AIRFLOW__CORE__FERNET_KEY;
   if (FERNET_USERS.has(name) && fernet !== undefined) {
     if (!validFernet(fernet)) return { ok: false, lines: invalidFernetTraceback() };
-    const host = conn !== undefined ? ctx.databases.hostOf(conn) : undefined;
+    const host = db?.ok ? db.host : undefined;
     const encryptedWith = host ? ctx.databases.fernetKey(host) : undefined;
     if (encryptedWith !== undefined && !fernetKeys(fernet).includes(encryptedWith)) {
       return { ok: false, lines: undecryptableTraceback("password for login=airflow") };

@@ -2,9 +2,11 @@
 //  - `airflow rotate-fernet-key`: succeeds only when AIRFLOW__CORE__FERNET_KEY holds the key the database is
 //    currently encrypted with (any position); on success the data is re-encrypted with the FIRST key.
 //  - `psql <url> … ALTER ROLE <user> PASSWORD '<new>'`: connects with the credentials in the URL (the current ones),
-//    and on success changes the simulated database's password of <user>.
+//    and on success changes the simulated database's password of <user> (through PgBouncer when the URL points at
+//    its Service: the statement reaches the database behind it).
 import type { SimContext } from "../sim/context";
 import { validFernet } from "./fernet";
+import { connect } from "./app-pgbouncer";
 import { dbTraceback, invalidFernetTraceback, psqlConnectError, undecryptableTraceback } from "./app-tracebacks";
 
 export type JobOutcome = { ok: true; lines: string[]; onSuccess: () => void } | { ok: false; lines: string[] };
@@ -28,16 +30,14 @@ export function isAlterRole(commandLine: string): boolean {
   return /\bpsql\b/.test(commandLine) && /ALTER\s+(ROLE|USER)\b/i.test(commandLine);
 }
 
-export function rotateFernetKey(ctx: SimContext, env: Record<string, string>): JobOutcome {
+export function rotateFernetKey(ctx: SimContext, env: Record<string, string>, namespace = ""): JobOutcome {
   const conn = env.AIRFLOW__DATABASE__SQL_ALCHEMY_CONN;
-  if (conn !== undefined) {
-    const check = ctx.databases.check(conn);
-    if (!check.ok) return { ok: false, lines: dbTraceback(check.error) };
-  }
+  const db = conn !== undefined ? connect(ctx, conn, namespace) : undefined;
+  if (db && !db.ok) return { ok: false, lines: dbTraceback(db.error) };
   const value = env.AIRFLOW__CORE__FERNET_KEY ?? "";
   if (!value || !validFernet(value)) return { ok: false, lines: invalidFernetTraceback() };
   const keys = value.split(",").map((k) => k.trim());
-  const host = conn !== undefined ? ctx.databases.hostOf(conn) : undefined;
+  const host = db?.ok ? db.host : undefined;
   if (!host) return { ok: true, lines: ["No encrypted data to rotate."], onSuccess: () => undefined };
   const current = ctx.databases.fernetKey(host);
   if (current !== undefined && !keys.includes(current)) {
@@ -50,7 +50,7 @@ export function rotateFernetKey(ctx: SimContext, env: Record<string, string>): J
   };
 }
 
-export function alterRole(ctx: SimContext, line: string): JobOutcome {
+export function alterRole(ctx: SimContext, line: string, namespace = ""): JobOutcome {
   const commandLine = line.replace(/\\(["\\$`])/g, "$1"); // backslash escapes inside double quotes, as bash removes them
   const url = URL_PATTERN.exec(commandLine)?.[0];
   if (!url)
@@ -66,7 +66,7 @@ export function alterRole(ctx: SimContext, line: string): JobOutcome {
   } catch {
     return { ok: false, lines: [`psql: error: invalid URI query parameter: "${url.slice(0, 20)}…"`] };
   }
-  const check = ctx.databases.check(url);
+  const check = connect(ctx, url, namespace);
   if (!check.ok)
     return {
       ok: false,
@@ -75,7 +75,7 @@ export function alterRole(ctx: SimContext, line: string): JobOutcome {
   const sql = ALTER_ROLE.exec(commandLine);
   if (!sql) return { ok: false, lines: ['ERROR:  syntax error at or near "ALTER"'] };
   const [, role, password] = sql as unknown as [string, string, string];
-  const host = ctx.databases.hostOf(url);
+  const host = check.host;
   if (!host) return { ok: true, lines: ["ALTER ROLE"], onSuccess: () => undefined };
   if (!ctx.databases.hasUser(host, role)) return { ok: false, lines: [`ERROR:  role "${role}" does not exist`] };
   return { ok: true, lines: ["ALTER ROLE"], onSuccess: () => ctx.databases.setPassword(host, role, password) };

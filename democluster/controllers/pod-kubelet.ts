@@ -10,6 +10,7 @@ import { formatDuration } from "../sim/duration";
 import { ReconcileLoop } from "./controller";
 import { resolveEnv, volumeProblem } from "./container-config";
 import { appCheck, type AppOutcome } from "./app-behavior";
+import { forgetPgbouncerPod } from "./app-pgbouncer";
 import { composeStatus, newRuntime, runtimeFromStatus, type CState, type PodRuntime } from "./pod-runtime";
 
 const CONFIG_RETRY_MS = 5000;
@@ -31,6 +32,7 @@ export class KubeletController extends ReconcileLoop {
     if (this.is(event)) {
       if (event.type === "DELETED") {
         this.runtimes.delete(obj.metadata.uid ?? "");
+        forgetPgbouncerPod(this.ctx, obj.metadata.uid ?? "");
         for (const k of [...this.onExit0.keys()])
           if (k.startsWith(`${obj.metadata.uid ?? ""}/`)) this.onExit0.delete(k);
         this.blocked.get(obj.metadata.namespace ?? "")?.delete(obj.metadata.name);
@@ -123,7 +125,7 @@ export class KubeletController extends ReconcileLoop {
         this.ctx.events.record(pod, "Warning", "Failed", `Error: ${env.message}`, "kubelet", fieldPath);
         return true;
       }
-      const outcome = appCheck(this.ctx, spec, env.env);
+      const outcome = appCheck(this.ctx, spec, env.env, pod);
       c.phase = "running";
       c.reason = undefined;
       c.message = undefined;

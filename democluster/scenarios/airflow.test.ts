@@ -75,7 +75,34 @@ describe("airflow scenario", () => {
         .list(R.helmreleases)
         .map((o) => o.metadata.namespace)
         .sort(),
-    ).toEqual(["airflow", "monitoring"]);
+    ).toEqual(["airflow", "analytics", "monitoring"]);
+  });
+
+  it("runs the analytics release behind PgBouncer, all three Secrets templated from one vault item", async () => {
+    await waitFor(
+      "analytics pods ready",
+      () => {
+        const pods = h.store.list(R.pods, "analytics").filter((p) => !p.metadata.deletionTimestamp);
+        return pods.length >= 3 && pods.every((p) => cond(p, "Ready")?.status === "True") ? pods : undefined;
+      },
+      20_000,
+    );
+    const get = (name: string, key: string) => secretValue(h.store.get(R.secrets, "analytics", name), key);
+    expect(get("analytics-airflow-metadata", "connection")).toBe(
+      "postgresql://analytics:Analyt1cs-pgb0uncer-2024@analytics-airflow-pgbouncer.analytics:6543/analytics-airflow-metadata?sslmode=disable",
+    );
+    expect(get("analytics-airflow-pgbouncer-config", "users.txt")).toBe('"analytics" "Analyt1cs-pgb0uncer-2024"\n');
+    expect(get("analytics-airflow-pgbouncer-config", "pgbouncer.ini")).toContain(
+      "analytics-airflow-metadata = host=analytics-db.prod.internal dbname=analytics",
+    );
+    expect(get("analytics-airflow-pgbouncer-stats", "connection")).toContain(
+      "analytics:Analyt1cs-pgb0uncer-2024@127.0.0.1:6543",
+    );
+    expect(h.store.get(R.deployments, "analytics", "analytics-airflow-pgbouncer")?.metadata.labels).toMatchObject({
+      tier: "airflow",
+      component: "pgbouncer",
+      release: "analytics-airflow",
+    });
   });
 
   it("has the production-checklist gaps and the good parts", () => {

@@ -19,7 +19,7 @@ const store = { kind: "ClusterSecretStore" as const, name: "onepassword" };
 const es = (name: string, template: Record<string, string>, source: Record<string, unknown> = { dataFrom: [{ extract: { key: "analytics-airflow-postgresql" } }] }, storeName = "onepassword") =>
   obj("ExternalSecret", name, { spec: { refreshInterval: "1h", secretStoreRef: { kind: "ClusterSecretStore", name: storeName }, target: { name, template: { data: template } }, ...source } });
 
-const upstream: WritePath = { type: "upstream", externalSecret: "analytics-airflow-metadata", store, providerType: "onepassword", remote: { item: "analytics-airflow-postgresql", property: "password", via: "extract", transform: "url-password" }, adapter: "demo-vault" };
+const upstream: WritePath = { type: "upstream", externalSecret: "analytics-airflow-metadata", store, providerType: "onepassword", remote: { item: "analytics-airflow-postgresql", property: "password", via: "extract", transform: "url-password" }, adapter: "manual" };
 const USERS = { "users.txt": '"{{ .username }}" "{{ .password }}"\n', "pgbouncer.ini": "[databases]\n" };
 const STATS = { connection: "postgresql://{{ .username }}:{{ .password | urlquery }}@127.0.0.1:6543/pgbouncer?sslmode=disable" };
 
