@@ -28,7 +28,7 @@ start_stack() {
   if [ "${OIDC:-}" = 1 ]; then start_oidc_provider || return 1; fi
   # shellcheck disable=SC2086
   env KUBECONFIG="$STACK_DIR/fluxtower.kubeconfig" PORT="$APP_PORT" FLUXTOWER_PUBLIC_URL="$APP_URL" \
-    FLUXTOWER_DEMO_MODE=true FLUXTOWER_DEMO_CONTROL_URL="$DEMO_URL" FLUXTOWER_DEMO_CONTROL_TOKEN="$CONTROL_TOKEN" \
+    FLUXTOWER_DEMO_MODE=true \
     ${DATABASE_URL:+DATABASE_URL="$DATABASE_URL"} ${OIDC_ENV} ${EXTRA_APP_ENV:-} \
     setsid npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/app.log" 2>&1 &
   APP_PID=$!

@@ -36,14 +36,6 @@ const schema = z.object({
   FLUXTOWER_DEMO_MODE: bool.default(false),
   FLUXTOWER_DEMO_PASSWORD: z.string().min(1).default("demo"),
   FLUXTOWER_READ_ONLY: bool.default(false),
-  /**
-   * The demo cluster's control endpoint and token (scripts/start-stack.sh sets them): with FLUXTOWER_DEMO_MODE the
-   * rotation flows write new values into the demo's fake vault through it (lib/rotation/upstream/demo-vault.ts).
-   */
-  FLUXTOWER_DEMO_CONTROL_URL: unsetIfEmpty(
-    z.url({ protocol: /^https?$/ }).refine((v) => LOOPBACK_HOSTS.has(new URL(v).hostname), "must be on 127.0.0.1 / localhost"),
-  ),
-  FLUXTOWER_DEMO_CONTROL_TOKEN: unsetIfEmpty(z.string().min(1).max(512)),
   FLUXTOWER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   FLUXTOWER_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   FLUXTOWER_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -13,14 +13,17 @@ export interface Need {
   why: string;
 }
 
-export function neededPermissions(input: { secret: string; eso: string | null; consumers: Consumer[]; jobs: boolean }): Need[] {
+export function neededPermissions(input: { secret: string; eso: string | null; pushSecrets?: boolean; consumers: Consumer[]; jobs: boolean }): Need[] {
   const needs: Need[] = [
     { verb: "update", group: "", resource: "secrets", name: input.secret, why: `update Secret ${input.secret}` },
     { verb: "get", group: "", resource: "secrets", why: "read Secrets (the current value, backups)" },
-    { verb: "create", group: "", resource: "secrets", why: "create the backup and staged Secrets" },
+    { verb: "create", group: "", resource: "secrets", why: `create the backup and staged Secrets${input.pushSecrets ? " and the PushSecret's source Secret" : ""}` },
     { verb: "patch", group: "", resource: "secrets", why: "annotate and restore Secrets" },
-    { verb: "delete", group: "", resource: "secrets", why: "remove the staged and expired backup Secrets" },
+    { verb: "delete", group: "", resource: "secrets", why: `remove the staged and expired backup Secrets${input.pushSecrets ? " and the PushSecret's source Secret" : ""}` },
   ];
+  if (input.pushSecrets) {
+    for (const verb of ["create", "get", "delete"]) needs.push({ verb, group: "external-secrets.io", resource: "pushsecrets", why: `${verb} the PushSecret that writes the new value to the store` });
+  }
   if (input.eso) needs.push({ verb: "patch", group: "external-secrets.io", resource: "externalsecrets", name: input.eso, why: `force-sync ExternalSecret ${input.eso}` });
   for (const c of input.consumers.filter((x) => x.restartable)) {
     needs.push({ verb: "patch", group: "apps", resource: c.resource, name: c.name, why: `restart ${c.kind} ${c.name}` });

@@ -5,7 +5,7 @@ import type { RotationPlan, StepRecord } from "./types";
 const consumer = { resource: "deployments" as const, kind: "Deployment", namespace: "airflow", name: "airflow-scheduler", restartable: true };
 const direct: Pick<RotationPlan, "write" | "consumers"> = { write: { type: "direct" }, consumers: [consumer] };
 const eso: Pick<RotationPlan, "write" | "consumers"> = {
-  write: { type: "upstream", externalSecret: "es", store: { kind: "ClusterSecretStore", name: "onepassword" }, providerType: "onepassword", remote: { item: "i", property: "p", via: "data", transform: "identity" }, adapter: "demo-vault" },
+  write: { type: "upstream", externalSecret: "es", store: { kind: "ClusterSecretStore", name: "onepassword" }, providerType: "onepassword", remote: { item: "i", property: "p", via: "data", transform: "identity" }, adapter: "push-secret" },
   consumers: [consumer],
 };
 

@@ -5,6 +5,14 @@ import type { Rotation as RotationRow, RotationStep as StepRow } from "@/lib/db/
 import { parseJsonObject, parseStringArray, toJsonText, type JsonObject } from "@/lib/db/json-text";
 import { isRotationKind, TERMINAL_ROTATION_STATES, type RotationPhase, type RotationState, type StepState } from "./kinds";
 import type { RotationOptions, RotationPlan, RotationRecord, StepRecord } from "./types";
+import { adapterOf } from "./upstream";
+
+/** Plans stored before PushSecret support may name the removed "demo-vault" adapter (see upstream.adapterOf). */
+function withKnownAdapter(plan: RotationPlan): RotationPlan {
+  const w = plan.write as RotationPlan["write"] | undefined;
+  if (w?.type !== "upstream") return plan;
+  return { ...plan, write: { ...w, adapter: adapterOf(w.adapter) } };
+}
 
 export interface NewRotation {
   id: string;
@@ -37,7 +45,7 @@ function toRecord(row: RotationRow): RotationRecord {
     kind: row.kind,
     key: row.key ?? "",
     options: parseJsonObject(row.options, "Rotation.options") as unknown as RotationOptions,
-    plan: parseJsonObject(row.plan, "Rotation.plan") as unknown as RotationPlan,
+    plan: withKnownAdapter(parseJsonObject(row.plan, "Rotation.plan") as unknown as RotationPlan),
     state: row.state as RotationState,
     phase: row.phase as RotationPhase,
     stepIndex: row.stepIndex,

@@ -22,10 +22,12 @@ export type WritePath =
       store: { kind: "SecretStore" | "ClusterSecretStore"; name: string };
       providerType: string;
       remote: RemoteField;
-      /** The adapter chosen for the store (lib/rotation/upstream): "demo-vault" writes, "manual" asks the user. */
-      adapter: "demo-vault" | "manual";
-      /** Demo only: the fake vault behind the store (its `democluster.fluxtower.dev/vault` annotation). */
-      vault?: string;
+      /**
+       * The adapter chosen from the store's status.capabilities (lib/rotation/upstream): "push-secret" has ESO push
+       * the value through a PushSecret, "manual" asks the user. Journals from before may hold "demo-vault"
+       * (read through upstream.adapterOf, which maps it to "push-secret").
+       */
+      adapter: "push-secret" | "manual";
     };
 
 /** How one PgBouncer Secret gets the new password: patched by Fluxtower, or templated by its ExternalSecret from the

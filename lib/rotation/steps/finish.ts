@@ -1,12 +1,14 @@
 // await-deploy-key (git-ssh-key): show the new PUBLIC key and wait for the user's confirmation that it was added.
 // finish: record the rotation on the Secret (or its ExternalSecret), delete the staged value, start the backup's
-// grace period. cleanup (rollback): the previous value is live again, so the staged and backup Secrets go.
+// grace period. cleanup (rollback): the previous value is live again, so the staged and backup Secrets go. Both
+// also remove any PushSecret + source Secret an interrupted upstream write left behind (named in the journal).
 import "server-only";
 import { stepTitle } from "../step-titles";
 import { patchAsUser } from "@/lib/actions/kube";
 import { BACKUP_EXPIRES_ANNOTATION, ROTATED_AT_ANNOTATION, ROTATION_ID_LABEL } from "../kinds";
 import { deleteSecret, patchSecret } from "../kube";
 import { updateRotation } from "../store";
+import { cleanupPushObjects } from "../upstream/push-secret";
 import { confirm, detailString, done, forwardStep, type StepDef } from "./context";
 
 export const awaitDeployKeyStep: StepDef = {
@@ -52,6 +54,7 @@ export const finishStep: StepDef = {
       await patchSecret(r.cluster, ctx.as, r.namespace, r.secret, { annotations });
     }
     if (r.stagedSecret) await deleteSecret(r.cluster, ctx.as, r.namespace, r.stagedSecret);
+    await cleanupPushObjects(ctx);
     const expires = new Date(now.getTime() + r.options.backupGraceHours * 3_600_000);
     if (r.backupSecret) await patchSecret(r.cluster, ctx.as, r.namespace, r.backupSecret, { annotations: { [BACKUP_EXPIRES_ANNOTATION]: expires.toISOString() } });
     await updateRotation(r.id, { backupExpiresAt: expires });
@@ -65,9 +68,11 @@ export const cleanupStep: StepDef = {
   title: stepTitle("cleanup"),
   async run(ctx) {
     const r = ctx.rotation;
+    const leftovers = await cleanupPushObjects(ctx);
     if (r.stagedSecret) await deleteSecret(r.cluster, ctx.as, r.namespace, r.stagedSecret);
     if (r.backupSecret) await deleteSecret(r.cluster, ctx.as, r.namespace, r.backupSecret);
     await updateRotation(r.id, { backupDeletedAt: new Date(), backupExpiresAt: null });
-    return done("the previous value is live again; staged and backup Secrets removed");
+    const pushed = leftovers.length ? `; PushSecret leftovers removed (${leftovers.join(", ")})` : "";
+    return done(`the previous value is live again; staged and backup Secrets removed${pushed}`);
   },
 };

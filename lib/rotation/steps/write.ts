@@ -1,10 +1,12 @@
 // write / write-new-old / write-new / restore: make the Secret key hold a value. A plain Secret is patched as the
-// user (fieldManager fluxtower). An ESO-managed Secret is NEVER patched: the value goes upstream — written by the
-// store's adapter, or changed by the user, who confirms — and a sync step follows.
+// user (fieldManager fluxtower). An ESO-managed Secret is NEVER patched: the value goes upstream — pushed by ESO
+// through a short-lived PushSecret to the same store (upstream/push-secret.ts, several turns), or changed by the
+// user, who confirms — and a sync step follows.
 import "server-only";
 import { ROTATION_ID_LABEL } from "../kinds";
 import { patchSecret, readSecret } from "../kube";
-import { adapterById, manualInstructions, type UpstreamStore } from "../upstream";
+import { adapterOf, manualInstructions, type UpstreamStore } from "../upstream";
+import { pushTurn } from "../upstream/push-secret";
 import { desiredValue, upstreamValueOf, type ValueTarget } from "../value-source";
 import { confirm, detailString, done, fail, forwardStep, type StepContext, type StepDef } from "./context";
 
@@ -36,7 +38,7 @@ export function writeStep(name: string, title: string, target: ValueTarget): Ste
     title,
     timeoutMs: (ctx) => {
       const w = ctx.rotation.plan.write;
-      return w.type === "upstream" && w.adapter === "manual" ? MANUAL_TIMEOUT_MS : ctx.rotation.options.timeoutMinutes * 60_000;
+      return w.type === "upstream" && adapterOf(w.adapter) === "manual" ? MANUAL_TIMEOUT_MS : ctx.rotation.options.timeoutMinutes * 60_000;
     },
     async run(ctx) {
       const r = ctx.rotation;
@@ -52,13 +54,11 @@ export function writeStep(name: string, title: string, target: ValueTarget): Ste
         await patchSecret(r.cluster, ctx.as, r.namespace, r.secret, { data: { [r.key]: desired }, annotations: { [ROTATION_ID_LABEL]: r.id } });
         return done(`patched key "${r.key}" of Secret ${r.secret}`);
       }
-      const store: UpstreamStore = { ...write.store, providerType: write.providerType, vaultAnnotation: write.vault };
-      const adapter = adapterById(write.adapter);
+      const store: UpstreamStore = { ...write.store, providerType: write.providerType };
       const where = `${write.remote.item}${write.remote.property ? `/${write.remote.property}` : ""}`;
-      if (adapter.write) {
-        await ctx.save({ ...ctx.step.detail, writing: true }, `writing ${where} upstream`);
-        await adapter.write(r.cluster, store, write.remote, upstreamValueOf(write.remote, desired));
-        return done(`wrote ${where} in ${write.store.kind} ${write.store.name} (${adapter.id}); the Secret itself is left to ESO`);
+      if (adapterOf(write.adapter) === "push-secret") {
+        const target = { namespace: r.namespace, secret: r.secret, rotationId: r.id, stepIndex: ctx.step.index, store, remote: write.remote };
+        return pushTurn(ctx, target, upstreamValueOf(write.remote, desired));
       }
       const confirmedBy = detailString(ctx, "confirmedBy");
       if (confirmedBy) return done(`${confirmedBy} confirmed the change of ${where}`);

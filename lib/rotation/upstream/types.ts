@@ -2,20 +2,18 @@
 // Secrets are never patched — ESO would overwrite them, DOMAIN.md §2). Pure types.
 import type { RemoteField } from "../eso-remote";
 
+/** A (Cluster)SecretStore's status.capabilities as ESO reports it (from the provider's Capabilities()). */
+export type StoreCapabilities = "ReadOnly" | "WriteOnly" | "ReadWrite";
+
 export interface UpstreamStore {
   kind: "SecretStore" | "ClusterSecretStore";
   name: string;
   /** The (Cluster)SecretStore's spec.provider key: "onepassword", "vault", "aws", "fake" … */
   providerType: string;
-  /** The demo cluster's annotation naming the fake vault behind the store (defaults to the store name there). */
-  vaultAnnotation?: string;
 }
 
-export interface UpstreamAdapter {
-  id: "demo-vault" | "manual";
-  /** Writes the backend field; adapters without a write ask the user to change the field and confirm. */
-  write?(cluster: string, store: UpstreamStore, field: RemoteField, value: string): Promise<void>;
-}
+/** "push-secret": ESO writes the value through a PushSecret to the same store; "manual": the user does. */
+export type UpstreamAdapterId = "push-secret" | "manual";
 
 /** Exactly what the user must change by hand (no value: the user knows or chose it). */
 export function manualInstructions(store: UpstreamStore, field: RemoteField, what: string): string {
