@@ -6,6 +6,8 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { detailHref, type GraphEdgeView, type GraphNodeView } from "@/lib/views/detail";
 import type { HealthFlowNode, RoutedFlowEdge } from "./graph-types";
+import { groupHealthyPods } from "./group-pods";
+import { dropImpliedPodEdges } from "./implied-edges";
 import { HealthNode } from "./health-node";
 import { layoutGraph } from "./layout";
 import { RoutedEdge } from "./routed-edge";
@@ -26,17 +28,24 @@ export function DependencyGraph({ cluster, nodes, edges, label }: Props) {
   const router = useRouter();
   const dark = useDarkMode();
   const { flowNodes, flowEdges, height } = useMemo(() => {
-    const laid = layoutGraph(nodes, edges);
-    const missing = new Set(nodes.filter((n) => n.missing).map((n) => n.id));
-    const flowNodes: HealthFlowNode[] = nodes.map((n) => ({
-      id: n.id,
-      type: "health",
-      position: laid.positions.get(n.id) ?? { x: 0, y: 0 },
-      data: { node: n, href: n.missing ? null : detailHref(cluster, n.resource, n.namespace, n.name) },
-      draggable: false,
-      connectable: false,
-      ariaLabel: `${n.kind} ${n.name}, ${n.missing ? "missing" : n.health}`,
-    }));
+    // For display only: pod edges that repeat their workload's are dropped, and a workload's healthy pods are one
+    // node (it links to the workload, whose page lists them).
+    const grouped = groupHealthyPods(nodes, dropImpliedPodEdges(nodes, edges));
+    const laid = layoutGraph(grouped.nodes, grouped.edges);
+    const missing = new Set(grouped.nodes.filter((n) => n.missing).map((n) => n.id));
+    const flowNodes: HealthFlowNode[] = grouped.nodes.map((n) => {
+      const group = grouped.groups.get(n.id);
+      const target = group ? group.owner : n;
+      return {
+        id: n.id,
+        type: "health",
+        position: laid.positions.get(n.id) ?? { x: 0, y: 0 },
+        data: { node: n, href: n.missing ? null : detailHref(cluster, target.resource, target.namespace, target.name) },
+        draggable: false,
+        connectable: false,
+        ariaLabel: group ? `${group.count} healthy pods of ${group.owner.kind} ${group.owner.name}` : `${n.kind} ${n.name}, ${n.missing ? "missing" : n.health}`,
+      };
+    });
     const flowEdges: RoutedFlowEdge[] = laid.edges.map((e, i) => ({
       id: `${e.from}->${e.to}:${e.type}:${i}`,
       type: "routed",
@@ -47,7 +56,7 @@ export function DependencyGraph({ cluster, nodes, edges, label }: Props) {
       markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: missing.has(e.to) ? "#dc2626" : undefined },
       style: missing.has(e.to) ? { stroke: "#dc2626", strokeDasharray: "5 4" } : undefined,
     }));
-    return { flowNodes, flowEdges, height: Math.min(Math.max(laid.height + 40, 200), 560) };
+    return { flowNodes, flowEdges, height: Math.min(Math.max(laid.height + 40, 200), 720) };
   }, [cluster, nodes, edges]);
 
   const onNodeClick: NodeMouseHandler<HealthFlowNode> = (event, node) => {
