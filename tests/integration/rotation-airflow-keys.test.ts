@@ -1,10 +1,12 @@
 // The Airflow key flows (`airflow-api-secret`, `airflow-jwt`, `airflow-webserver-secret`): ESO-managed Secrets are
-// never written directly — the new value goes to the vault item the ExternalSecret reads, the ExternalSecret is
-// force-synced and the Secret checked — then every consumer (api-server and scheduler together) restarts at once.
+// never written directly — ESO pushes the new value to the vault item the ExternalSecret reads (a PushSecret the app
+// creates as the user and removes afterwards), the ExternalSecret is force-synced and the Secret checked — then
+// every consumer (api-server and scheduler together) restarts at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, type Session } from "./harness";
 import { create, kube, lastSeq, requestsSince, type KObject, type LoggedRequest } from "./actions-helpers";
-import { finished, secretData, startRotation, stepNames, waitAirflowHealthy } from "./rotation-helpers";
+import { fingerprint, finished, secretData, startRotation, stepNames, waitAirflowHealthy } from "./rotation-helpers";
+import { expectCleanPushWrite, pushWrites, secretWrites, vaultFingerprints } from "./rotation-push-helpers";
 
 const NS = "airflow";
 let admin: Session;
@@ -29,12 +31,12 @@ describe.each([
   { kind: "airflow-api-secret", secret: "airflow-api-secret", key: "api-secret-key", item: "airflow-api-secret" },
   { kind: "airflow-jwt", secret: "airflow-jwt-secret", key: "jwt-secret", item: "airflow-jwt-secret" },
 ])("$kind on an ESO-managed Secret", ({ kind, secret, key, item }) => {
-  it("writes the vault, force-syncs, restarts api-server and scheduler together, and never writes the Secret", async () => {
+  it("pushes the value to the vault through a PushSecret, force-syncs, restarts api-server and scheduler together, and never writes the Secret", async () => {
     const before = await secretData(NS, secret);
     const seq = await lastSeq();
     const started = await startRotation(admin, { namespace: NS, secret, kind });
     expect(started.status, JSON.stringify(started.error)).toBe(202);
-    expect(started.rotation?.target.writes).toContain("upstream (demo-vault)");
+    expect(started.rotation?.target.writes).toContain("upstream (push-secret)");
     expect(started.rotation?.target.managedBy).toContain(`ExternalSecret ${NS}/${secret}`);
     const done = await finished(admin, started.rotation?.id ?? "");
     expect(done.state, done.message).toBe("succeeded");
@@ -45,9 +47,14 @@ describe.each([
 
     expect(await directWrites(seq, secret)).toEqual([]);
     const log = await requestsSince(seq);
-    const vault = log.filter((r) => r.user === "control" && r.path === `/__demo/vault/onepassword/${item}`);
-    expect(vault).toHaveLength(1);
-    expect(vault[0].body).toEqual({ fields: { [key]: after?.[key] } });
+    expect(secretWrites(log, NS, secret)).toEqual([]);
+    expect(log.some((r) => r.path.startsWith("/__demo/vault"))).toBe(false);
+    const pushes = pushWrites(log);
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]).toMatchObject({ namespace: NS, store: { kind: "ClusterSecretStore", name: "onepassword" }, remoteRef: { remoteKey: item, property: key } });
+    expect(pushes[0].value).toBe(after?.[key]);
+    await expectCleanPushWrite(pushes[0], "admin");
+    expect((await vaultFingerprints(item))?.[key]).toBe(fingerprint(after?.[key] ?? ""));
     const esPatches = log.filter((r) => r.method === "PATCH" && r.path === `/apis/external-secrets.io/v1/namespaces/${NS}/externalsecrets/${secret}`);
     expect(esPatches.length).toBeGreaterThanOrEqual(1);
     expect(esPatches[0]).toMatchObject({ impersonatedUser: "admin", fieldManager: "fluxtower" });
