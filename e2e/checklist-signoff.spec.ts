@@ -71,7 +71,7 @@ test.describe("checklist: review and sign-off", () => {
 
     // kubectl scale the scheduler (found by labels) back to 1: the sign-off turns stale without a reload.
     await markNoReload(op);
-    scaleDeployment(schedulerDeployment(), 1);
+    scaleDeployment("airflow", schedulerDeployment(), 1);
     await expect(panel.getByTestId("signoff-state")).toHaveAttribute("data-state", "stale", { timeout: 45_000 });
     await expect(panel.getByTestId("signoff-reasons")).toContainText("ha.scheduler-replicas regressed");
     await expect(op.locator('[data-testid="checklist-item"][data-item-id="ha.scheduler-replicas"]')).toHaveAttribute(

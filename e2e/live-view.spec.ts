@@ -1,15 +1,10 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { kubectl } from "../tests/support/demo-kubectl";
 import { signIn } from "./support/sign-in";
 
 // The live cluster view against the demo cluster (scenario "airflow"): overview → HelmRelease list → detail, then
 // a kubectl change shows up in the open pages without a reload.
 const DEMO_DIR = process.env.FLUXTOWER_TEST_DEMO_DIR ?? "";
-
-function kubectl(...args: string[]): string {
-  return execFileSync("kubectl", ["--kubeconfig", path.join(DEMO_DIR, "kubeconfig"), ...args], { encoding: "utf8", timeout: 20_000 });
-}
 
 function setSuspend(suspend: boolean): void {
   kubectl("patch", "helmrelease", "-n", "airflow", "airflow", "--type", "merge", "-p", JSON.stringify({ spec: { suspend } }));

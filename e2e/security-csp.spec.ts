@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { kubectl } from "../tests/support/demo-kubectl";
 
 // The CSP in a real browser: the app runs with no violation (every script has the nonce), and no page can frame it.
 const PASSWORD = process.env.FLUXTOWER_DEMO_PASSWORD ?? "demo";
@@ -34,10 +33,6 @@ test("another site cannot frame the app (frame-ancestors 'none')", async ({ page
 });
 
 test("a javascript: URL planted in an annotation is shown as text, never as a link (S17)", async ({ page }) => {
-  const dir = process.env.FLUXTOWER_TEST_DEMO_DIR ?? "";
-  if (!dir) throw new Error("needs the demo cluster");
-  const kubectl = (...args: string[]) =>
-    execFileSync("kubectl", ["--kubeconfig", path.join(dir, "kubeconfig"), "--context", "demo-admin", ...args], { encoding: "utf8", timeout: 20_000 });
   const payload = "javascript:alert(document.cookie)";
   kubectl("annotate", "--overwrite", "helmrelease", "-n", "airflow", "airflow", `fluxtower.test/docs-url=${payload}`);
   try {

@@ -1,6 +1,5 @@
 // Helpers for the checklist integration tests: the airflow/airflow release's API paths, typed GET/POST, kubectl
-// against the demo cluster, and waiting for the server to re-evaluate.
-import { execFileSync } from "node:child_process";
+// (shared with the browser tests: tests/support/demo-kubectl.ts), and waiting for the server to re-evaluate.
 import type {
   ChecklistItemView,
   ChecklistView,
@@ -9,7 +8,8 @@ import type {
   ReviewView,
   WaiverView,
 } from "@/lib/checklist-service/api-types";
-import { demoKubeconfig, eventually, type Session } from "./harness";
+import { eventually, type Session } from "./harness";
+export { kubectl, patchReleaseValues, scaleDeployment, schedulerDeployment } from "../support/demo-kubectl";
 
 export const CLUSTER = "demo";
 export const BASE = `/api/v1/clusters/${CLUSTER}/checklists/airflow/airflow`;
@@ -31,63 +31,6 @@ export async function getJson<T>(s: Session, path: string): Promise<Answer<T>> {
 export async function postJson<T>(s: Session, path: string, body: unknown = {}): Promise<Answer<T>> {
   const res = await s.fetch(path, { method: "POST", body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as T };
-}
-
-export function kubectl(...args: string[]): string {
-  return execFileSync("kubectl", ["--kubeconfig", demoKubeconfig, ...args], {
-    encoding: "utf8",
-    timeout: 20_000,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
-/** `kubectl scale`, or a replicas merge patch when the API server has no scale subresource (the demo cluster). */
-export function scaleDeployment(namespace: string, name: string, replicas: number): void {
-  try {
-    kubectl("-n", namespace, "scale", "deployment", name, `--replicas=${replicas}`);
-  } catch {
-    kubectl(
-      "-n",
-      namespace,
-      "patch",
-      "deployment",
-      name,
-      "--type",
-      "merge",
-      "-p",
-      JSON.stringify({ spec: { replicas } }),
-    );
-  }
-}
-
-/** The scheduler Deployment of the release, found by the chart's labels. */
-export function schedulerDeployment(): string {
-  const out = kubectl(
-    "-n",
-    "airflow",
-    "get",
-    "deployments",
-    "-l",
-    "tier=airflow,component=scheduler,release=airflow",
-    "-o",
-    "name",
-  ).trim();
-  if (!out) throw new Error("no scheduler deployment found by labels");
-  return out.split("\n")[0].replace(/^deployment\.apps\//, "");
-}
-
-export function patchReleaseValues(values: Record<string, unknown>): void {
-  kubectl(
-    "-n",
-    "airflow",
-    "patch",
-    "helmrelease",
-    "airflow",
-    "--type",
-    "merge",
-    "-p",
-    JSON.stringify({ spec: { values } }),
-  );
 }
 
 export async function checklist(s: Session): Promise<ChecklistView> {
