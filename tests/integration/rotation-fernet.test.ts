@@ -1,11 +1,12 @@
 // The `airflow-fernet` flow on the ESO-managed airflow/airflow-fernet-key: `new,old` → restart → the
 // `airflow rotate-fernet-key` Job (built from the scheduler's pod template) → `new` → restart → verify. The demo's
-// request log proves the order: no value without the old key reaches the vault before the Job succeeded, and the
-// Secret itself is never written. The simulated database ends up encrypted with the new key and Airflow healthy.
+// request log proves the order: no PushSecret with a value lacking the old key is created (so none can reach the
+// vault) before the Job succeeded, and the Secret itself is never written. The simulated database ends up encrypted with the new key and Airflow healthy.
 import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, type Session } from "./harness";
 import { kube, lastSeq, requestsSince, type KObject } from "./actions-helpers";
 import { databaseState, finished, fingerprint, secretData, startRotation, stepNames, waitAirflowHealthy } from "./rotation-helpers";
+import { expectCleanPushWrite, pushWrites, secretWrites, vaultFingerprints } from "./rotation-push-helpers";
 
 const NS = "airflow";
 let admin: Session;
@@ -46,15 +47,21 @@ describe("airflow-fernet", () => {
     const completedAt = Date.parse(String((job.body.status as { completionTime?: string }).completionTime));
     expect(Number.isFinite(completedAt)).toBe(true);
 
-    // Every value the vault received: with the old key until the Job had completed; `new` alone only afterwards.
-    const writes = log.filter((r) => r.user === "control" && r.path === "/__demo/vault/onepassword/airflow-fernet-key");
-    expect(writes.map((w) => (w.body as { fields: Record<string, string> }).fields["fernet-key"])).toEqual([`${now},${old}`, now]);
-    for (const w of writes) {
-      const value = (w.body as { fields: Record<string, string> }).fields["fernet-key"];
-      if (!value.split(",").includes(old)) expect(Date.parse(String((w as { time?: string }).time)), "a value without the old key before the Job completed").toBeGreaterThanOrEqual(completedAt);
+    // Every value pushed to the vault (one PushSecret per write, as the user, removed afterwards): with the old key
+    // until the Job had completed; `new` alone only afterwards — its source Secret and PushSecret created later.
+    const pushes = pushWrites(log);
+    expect(pushes.map((p) => p.value)).toEqual([`${now},${old}`, now]);
+    for (const p of pushes) {
+      expect(p.remoteRef).toEqual({ remoteKey: "airflow-fernet-key", property: "fernet-key" });
+      await expectCleanPushWrite(p, "admin");
+      if (!p.value.split(",").includes(old)) {
+        for (const r of [p.source, p.create]) expect(Date.parse(String((r as { time?: string }).time)), "a value without the old key before the Job completed").toBeGreaterThanOrEqual(completedAt);
+      }
     }
+    expect(pushes[0].sourceDeletedAt ?? Infinity).toBeLessThan(pushes[1].source.seq);
+    expect((await vaultFingerprints("airflow-fernet-key"))?.["fernet-key"]).toBe(fingerprint(now));
     // ESO-managed: the Secret object itself is never written.
-    expect(log.filter((r) => r.method !== "GET" && r.path === `/api/v1/namespaces/${NS}/secrets/airflow-fernet-key`)).toEqual([]);
+    expect(secretWrites(log, NS, "airflow-fernet-key")).toEqual([]);
     await waitAirflowHealthy();
 
     // Past the point of no return: no roll back.

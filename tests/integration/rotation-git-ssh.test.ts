@@ -1,11 +1,12 @@
 // The `git-ssh-key` flow on the ESO-managed airflow/airflow-git-ssh: a new ed25519 key pair is generated server-side,
 // only its PUBLIC key is shown while the rotation waits for the user to add it as a deploy key; after the
-// confirmation the private key goes to the vault, the ExternalSecret is synced and the git-sync consumers restart.
+// confirmation ESO pushes the private key to the vault (a PushSecret the app creates as the user and removes), the ExternalSecret is synced and the git-sync consumers restart.
 // Cancelling while it waits rolls back (nothing was written) and removes the staged key.
 import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, type Session } from "./harness";
 import { lastSeq, requestsSince } from "./actions-helpers";
-import { command, finished, getRotation, secretData, secretObject, startRotation, stepNames, waitAirflowHealthy, waitRotation } from "./rotation-helpers";
+import { command, finished, fingerprint, getRotation, secretData, secretObject, startRotation, stepNames, waitAirflowHealthy, waitRotation } from "./rotation-helpers";
+import { expectCleanPushWrite, pushWrites, vaultFingerprints } from "./rotation-push-helpers";
 
 const NS = "airflow";
 let admin: Session;
@@ -63,8 +64,13 @@ describe("git-ssh-key", () => {
     expect(publicBlobOf(after)).toBe(waiting.prompt?.publicKey?.split(" ")[1]);
     const log = await requestsSince(seq);
     expect(log.filter((r) => r.method !== "GET" && r.path === `/api/v1/namespaces/${NS}/secrets/airflow-git-ssh`)).toEqual([]);
-    const vault = log.filter((r) => r.user === "control" && r.path === "/__demo/vault/onepassword/airflow-git-deploy-key");
-    expect(vault).toHaveLength(1);
+    const pushes = pushWrites(log);
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0].remoteRef.remoteKey).toBe("airflow-git-deploy-key");
+    expect(pushes[0].value).toBe(after);
+    await expectCleanPushWrite(pushes[0], "admin");
+    const field = pushes[0].remoteRef.property ?? "password";
+    expect((await vaultFingerprints("airflow-git-deploy-key"))?.[field]).toBe(fingerprint(after));
     const restarted = log.filter((r) => r.method === "PATCH" && /\/(deployments|statefulsets)\//.test(r.path)).map((r) => r.path.split("/").pop());
     expect(restarted).not.toContain("airflow-api-server");
     expect(restarted.length).toBeGreaterThan(0);

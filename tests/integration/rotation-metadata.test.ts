@@ -1,11 +1,12 @@
 // The `airflow-metadata-password` flow on the ESO-managed airflow/airflow-metadata (connection URL templated from the
 // vault item airflow-postgresql): ALTER ROLE in the database first, through a Job that logs in with the CURRENT
-// credentials and gets the new password from the staged Secret by reference — then the vault's `password` field,
-// force-sync, restart, health. A second rotation with an uploaded value puts the scenario's password back.
+// credentials and gets the new password from the staged Secret by reference — then the vault's `password` field
+// (ESO pushes ONLY the password, not the URL, through a PushSecret), force-sync, restart, health. A second rotation with an uploaded value puts the scenario's password back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, type Session } from "./harness";
 import { lastSeq, requestsSince, type KObject } from "./actions-helpers";
 import { databaseState, finished, fingerprint, secretData, startRotation, stepNames, waitAirflowHealthy } from "./rotation-helpers";
+import { expectCleanPushWrite, pushWrites, secretWrites, vaultFingerprints } from "./rotation-push-helpers";
 
 const NS = "airflow";
 const ORIGINAL = "Tr0ub4dor&3-airflow";
@@ -56,11 +57,15 @@ describe("airflow-metadata-password", () => {
     expect(jobText).toContain('"secretKeyRef":{"name":"airflow-metadata","key":"connection"}');
     expect(jobText).not.toContain(newPassword);
     expect(jobText).not.toContain(passwordOf(before));
-    const vault = log.filter((r) => r.user === "control" && r.path === "/__demo/vault/onepassword/airflow-postgresql");
-    expect(vault.map((v) => v.body)).toEqual([{ fields: { password: newPassword } }]);
-    // ALTER ROLE (the Job) came before the vault write.
-    expect(job?.seq ?? Infinity).toBeLessThan(vault[0].seq);
-    expect(log.filter((r) => r.method !== "GET" && r.path === `/api/v1/namespaces/${NS}/secrets/airflow-metadata`)).toEqual([]);
+    const pushes = pushWrites(log);
+    expect(pushes.map((p) => [p.remoteRef, p.value])).toEqual([[{ remoteKey: "airflow-postgresql", property: "password" }, newPassword]]);
+    await expectCleanPushWrite(pushes[0], "admin");
+    const item = await vaultFingerprints("airflow-postgresql");
+    expect(item?.password).toBe(fingerprint(newPassword));
+    expect(item?.username).toBe(fingerprint("airflow"));
+    // ALTER ROLE (the Job) came before the upstream write.
+    expect(job?.seq ?? Infinity).toBeLessThan(pushes[0].source.seq);
+    expect(secretWrites(log, NS, "airflow-metadata")).toEqual([]);
     const labels = (job?.body as KObject).metadata.labels as Record<string, string> | undefined;
     expect(labels?.["fluxtower.dev/rotation-id"]).toBe(done.id);
     await waitAirflowHealthy();
