@@ -1,14 +1,16 @@
 // Crash safety: a second app instance (`next start` on another port, same database, same demo cluster) starts a
 // rotation and is killed (SIGKILL) while a step hangs — the demo's controllers are paused so the rollout (or the
 // re-encryption Job) cannot finish. Started again, the instances resume the rotation from its journal (the dead
-// driver's lease runs out) and it completes with no value lost: before and past the point of no return.
+// driver's lease runs out) and it completes with no value lost: before and past the point of no return, and in the
+// middle of an upstream write through a PushSecret (ESO paused, so the PushSecret stays unsynced).
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_DIR, demoControl, demoServer, eventually, signIn, type Session } from "./harness";
+import { DEMO_DIR, demoControl, eventually, signIn, type Session } from "./harness";
+import { kube } from "./actions-helpers";
 import { databaseState, finished, fingerprint, getRotation, secretData, secretObject, startRotation, waitAirflowHealthy, waitRotation } from "./rotation-helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -28,6 +30,7 @@ function freePort(): Promise<number> {
 }
 
 async function startInstance(): Promise<string> {
+  killInstance(); // never two instances on one port (a failed test may have left one running)
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(path.join(os.tmpdir(), `fluxtower-rotation-resume-${port}.log`), "a");
   child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
@@ -41,8 +44,6 @@ async function startInstance(): Promise<string> {
       KUBECONFIG: path.join(DEMO_DIR, "fluxtower.kubeconfig"),
       FLUXTOWER_PUBLIC_URL: url,
       FLUXTOWER_DEMO_MODE: "true",
-      FLUXTOWER_DEMO_CONTROL_URL: demoServer.url,
-      FLUXTOWER_DEMO_CONTROL_TOKEN: demoServer.controlToken,
     },
   });
   await eventually(async () => (await fetch(`${url}/api/healthz`)).ok || undefined, 90_000, 300);
@@ -76,6 +77,7 @@ afterAll(async () => {
   killInstance();
   await resume("Deployment");
   await resume("Job");
+  await resume("PushSecret");
 });
 
 describe("killing the app in the middle of a rotation", () => {
@@ -130,4 +132,32 @@ describe("killing the app in the middle of a rotation", () => {
     killInstance();
     await waitAirflowHealthy();
   }, 300_000);
+
+  it("resumes an upstream write whose PushSecret was not synced yet, and leaves no PushSecret or source Secret", async () => {
+    const before = (await secretData(NS, "airflow-api-secret"))?.["api-secret-key"];
+    await startInstance();
+    const second = await signInAt(`http://127.0.0.1:${port}`);
+    await pause("PushSecret");
+    const started = await startRotation(second, { namespace: NS, secret: "airflow-api-secret", kind: "airflow-api-secret" });
+    expect(started.status, JSON.stringify(started.error)).toBe(202);
+    const id = started.rotation?.id ?? "";
+    await waitRotation(admin, id, (r) => r.steps.some((s) => s.name === "write" && s.message.includes("waiting for ESO")), 60_000);
+    killInstance();
+    const list = await kube<{ items: { metadata: { name: string; labels?: Record<string, string> } }[] }>("GET", `/apis/external-secrets.io/v1alpha1/namespaces/${NS}/pushsecrets`);
+    const ours = list.body.items.filter((p) => p.metadata.labels?.["fluxtower.dev/rotation-id"] === id);
+    expect(ours).toHaveLength(1);
+    expect((await secretData(NS, "airflow-api-secret"))?.["api-secret-key"]).toBe(before);
+    await resume("PushSecret");
+    await startInstance();
+    const done = await finished(admin, id, 120_000);
+    expect(done.state, done.message).toBe("succeeded");
+    const after = (await secretData(NS, "airflow-api-secret"))?.["api-secret-key"];
+    expect(after).toMatch(/^[0-9a-f]{32}$/);
+    expect(after).not.toBe(before);
+    const name = ours[0]?.metadata.name ?? "";
+    expect((await kube("GET", `/apis/external-secrets.io/v1alpha1/namespaces/${NS}/pushsecrets/${name}`)).status).toBe(404);
+    expect((await kube("GET", `/api/v1/namespaces/${NS}/secrets/${name}`)).status).toBe(404);
+    killInstance();
+    await waitAirflowHealthy();
+  }, 240_000);
 });
