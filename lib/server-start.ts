@@ -14,6 +14,8 @@ export async function startServer(): Promise<void> {
     const { getDb } = await import("./db/client");
     await getDb();
     logger.info("database ready");
+    const { startHousekeeping } = await import("./db/housekeeping");
+    startHousekeeping((err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, "database housekeeping failed; retrying later"));
   } catch (err) {
     logger.fatal({ err: err instanceof Error ? err.message : String(err) }, "database migration failed");
     process.exit(1);

@@ -1,5 +1,5 @@
-// A keyed async mutex: callers with the same key run one after another, in arrival order. Process memory only —
-// with several replicas two requests on different replicas are not serialised (see ARCHITECTURE.md, Actions).
+// A keyed async mutex: callers with the same key run one after another, in arrival order. Process memory only:
+// target-locks.ts adds the database lease that serialises replicas.
 
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<void>>();
@@ -23,12 +23,4 @@ export class KeyedMutex {
   size(): number {
     return this.tails.size;
   }
-}
-
-const holder = globalThis as unknown as { fluxtowerActionLocks?: KeyedMutex };
-
-/** The process-wide lock of action targets. */
-export function targetLocks(): KeyedMutex {
-  holder.fluxtowerActionLocks ??= new KeyedMutex();
-  return holder.fluxtowerActionLocks;
 }

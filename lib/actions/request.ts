@@ -14,7 +14,7 @@ import { logger } from "@/lib/log/logger";
 import { ACTIONS, isActionName } from "./catalog";
 import { auditAction, outcomeOf } from "./audit";
 import { publishOperation } from "./feed";
-import { targetLocks } from "./lock";
+import { targetLocks } from "./target-locks";
 import { planAction, type PlannedAction } from "./plan";
 import { describeObject } from "./preconditions";
 import { overallProgress } from "./progress";
@@ -37,11 +37,11 @@ export interface ActionResult {
 }
 
 /** Rate limit first (every action request counts, whatever the role), then the app role. */
-function checkRateAndRole(user: Principal): void {
+async function checkRateAndRole(user: Principal): Promise<void> {
   const perMinute = env().FLUXTOWER_ACTIONS_PER_MINUTE;
-  const l = limiter("actions", perMinute, 60_000);
-  if (!l.hit(user.userId)) {
-    const retry = l.retryAfter(user.userId);
+  const v = await limiter("actions", perMinute, 60_000).hit(user.userId);
+  if (!v.ok) {
+    const retry = v.retryAfter;
     throw new AppError("rate_limited", `Too many actions: at most ${perMinute} a minute per user; try again in ${retry} s`, { "retry-after": String(retry) });
   }
   if (!roleAtLeast(user.role, "operator")) throw new AppError("forbidden", `Actions need the operator role; you are ${user.role}`);
@@ -123,7 +123,7 @@ async function start(ctx: ActionContext, req: ActionRequest, plan: PlannedAction
 export async function requestAction(ctx: ActionContext, req: ActionRequest): Promise<ActionResult> {
   void ensureTrackingResumed();
   try {
-    checkRateAndRole(ctx.user);
+    await checkRateAndRole(ctx.user);
     if (!clusterCache(ctx.cluster)) throw new AppError("not_found", `Unknown cluster "${ctx.cluster}"`);
     const plan = await planAction(ctx.cluster, ctx.user, req);
     const key = [ctx.cluster, plan.target.resource, plan.target.namespace ?? "", plan.target.name].join("|");

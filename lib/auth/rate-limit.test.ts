@@ -1,27 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "./rate-limit";
+import { verdict } from "./rate-limit";
 
-describe("RateLimiter", () => {
+const T0 = Date.parse("2026-11-22T12:00:00Z");
+const win = (count: number, startedSecondsAgo = 0) => ({ start: new Date(T0 - startedSecondsAgo * 1000), count });
+
+describe("verdict", () => {
   it.each([
-    { limit: 3, hits: 3, allowedLast: true, retry: 0 },
-    { limit: 3, hits: 4, allowedLast: false, retry: 60 },
-    { limit: 10, hits: 11, allowedLast: false, retry: 60 },
-  ])("limit $limit after $hits hits → allowed=$allowedLast", ({ limit, hits, allowedLast, retry }) => {
-    let t = 1_000_000;
-    const l = new RateLimiter(limit, 60_000, () => t);
-    let last = true;
-    for (let i = 0; i < hits; i++) last = l.hit("ip");
-    expect(last).toBe(allowedLast);
-    expect(l.retryAfter("ip")).toBe(retry === 0 ? (hits >= limit ? 60 : 0) : retry);
-    t += 60_000;
-    expect(l.retryAfter("ip")).toBe(0);
-    expect(l.hit("ip")).toBe(true);
-  });
-
-  it("keeps keys apart", () => {
-    const l = new RateLimiter(1, 1000, () => 0);
-    expect(l.hit("a")).toBe(true);
-    expect(l.hit("a")).toBe(false);
-    expect(l.hit("b")).toBe(true);
+    { name: "no window yet", window: undefined, limit: 3, ok: true, retry: 0 },
+    { name: "under the limit", window: win(2), limit: 3, ok: true, retry: 0 },
+    { name: "the last allowed hit (the next one waits)", window: win(3), limit: 3, ok: true, retry: 60 },
+    { name: "over the limit at the window's start", window: win(4), limit: 3, ok: false, retry: 60 },
+    { name: "over the limit late in the window", window: win(11, 45), limit: 10, ok: false, retry: 15 },
+    { name: "almost over: at least one second", window: win(11, 59.9), limit: 10, ok: false, retry: 1 },
+    { name: "a window that has ended counts as none", window: win(50, 60), limit: 10, ok: true, retry: 0 },
+  ])("$name", ({ window, limit, ok, retry }) => {
+    expect(verdict(window, limit, 60_000, T0)).toEqual({ ok, retryAfter: retry });
   });
 });

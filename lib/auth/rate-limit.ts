@@ -1,64 +1,42 @@
-// Fixed-window counters in process memory, keyed by caller (ip, user, …). Good for one replica; a shared store
-// is needed for several (noted in ARCHITECTURE.md).
+// Fixed-window rate limits keyed by caller (client address, user …), counted in the database so that every
+// replica of the app shares them (lib/db/rate-windows.ts). The decision itself is the pure `verdict`.
+import { hitWindow, currentWindow, type WindowState } from "@/lib/db/rate-windows";
 
-interface Window {
-  start: number;
-  count: number;
+export interface Verdict {
+  ok: boolean;
+  /** Seconds until the caller may try again (0 when under the limit). */
+  retryAfter: number;
 }
 
-export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Seconds until the key may try again, or 0 when it is under the limit. Does not count. */
-  retryAfter(key: string): number {
-    const w = this.current(key);
-    if (!w || w.count < this.limit) return 0;
-    return Math.max(1, Math.ceil((w.start + this.windowMs - this.now()) / 1000));
-  }
-
-  /** Counts one hit; returns false when the key was already over the limit. */
-  hit(key: string): boolean {
-    const w = this.current(key) ?? { start: this.now(), count: 0 };
-    w.count += 1;
-    this.windows.set(key, w);
-    if (this.windows.size > 10_000) this.sweep();
-    return w.count <= this.limit;
-  }
-
-  reset(key: string): void {
-    this.windows.delete(key);
-  }
-
-  private current(key: string): Window | undefined {
-    const w = this.windows.get(key);
-    if (w && this.now() - w.start >= this.windowMs) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return w;
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
-  }
+/** Whether a window with `count` hits is within `limit`, and when it ends. Pure. */
+export function verdict(window: WindowState | undefined, limit: number, windowMs: number, now: number): Verdict {
+  if (!window || now - window.start.getTime() >= windowMs) return { ok: true, retryAfter: 0 };
+  if (window.count <= limit) return { ok: true, retryAfter: window.count < limit ? 0 : secondsLeft(window, windowMs, now) };
+  return { ok: false, retryAfter: secondsLeft(window, windowMs, now) };
 }
 
-const globalForLimits = globalThis as unknown as { fluxtowerLimits?: Map<string, RateLimiter> };
+function secondsLeft(window: WindowState, windowMs: number, now: number): number {
+  return Math.max(1, Math.ceil((window.start.getTime() + windowMs - now) / 1000));
+}
 
-/** A process-wide named limiter (created on first use). */
-export function limiter(name: string, limit: number, windowMs: number): RateLimiter {
-  const all = (globalForLimits.fluxtowerLimits ??= new Map());
-  let l = all.get(name);
-  if (!l) {
-    l = new RateLimiter(limit, windowMs);
-    all.set(name, l);
-  }
-  return l;
+export interface Limiter {
+  /** Counts one hit; `ok` is false when the caller is over the limit. */
+  hit(key: string): Promise<Verdict>;
+  /** Seconds until `key` may try again without counting (0 when under the limit). */
+  retryAfter(key: string): Promise<number>;
+}
+
+/** The limiter `name`: at most `limit` hits per caller key in each window of `windowMs`. */
+export function limiter(name: string, limit: number, windowMs: number): Limiter {
+  const id = (key: string) => `${name}|${key}`.slice(0, 200);
+  return {
+    async hit(key) {
+      const now = new Date();
+      return verdict(await hitWindow(id(key), windowMs, now), limit, windowMs, now.getTime());
+    },
+    async retryAfter(key) {
+      const now = new Date();
+      return verdict(await currentWindow(id(key), windowMs, now), limit, windowMs, now.getTime()).retryAfter;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // The Prisma client for the configured database, migrated before first use.
 // Server code only (the lead adds `server-only` guards at the app boundary; this stays importable
 // from vitest and tsx scripts).
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { BusyTolerantLibSQL } from "./sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated/postgresql/client";
@@ -57,7 +57,7 @@ export async function openDb(url: string, options: MigrateOptions = {}): Promise
   await migrate(url, options);
   if (databaseKind(url) === "sqlite") {
     // migrate() created the file and its folder.
-    return new SqlitePrismaClient({ adapter: new PrismaLibSQL({ url }) });
+    return new SqlitePrismaClient({ adapter: new BusyTolerantLibSQL({ url }) });
   }
   const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   // The one place the PostgreSQL client is used as `Db`. Both clients are generated from the same models

@@ -3,7 +3,7 @@
 // accepted or refused; the journal is in the database before the 202 goes out and the worker drives it.
 import "server-only";
 import { createActionEvent } from "@/lib/actions/kube";
-import { targetLocks } from "@/lib/actions/lock";
+import { targetLocks } from "@/lib/actions/target-locks";
 import { outcomeOf } from "@/lib/actions/audit";
 import type { Principal } from "@/lib/auth/principal";
 import { limiter } from "@/lib/auth/rate-limit";
@@ -51,8 +51,8 @@ export async function startRotation(ctx: RotationContext & { cluster: string }, 
   const target = { cluster: ctx.cluster, namespace: body.namespace, secret: body.secret };
   return audited(ctx, target, "rotation.start", async () => {
     requireAdmin(ctx.user);
-    const l = limiter("rotations", PER_MINUTE, 60_000);
-    if (!l.hit(ctx.user.userId)) throw new AppError("rate_limited", `Too many rotations: at most ${PER_MINUTE} a minute`, { "retry-after": String(l.retryAfter(ctx.user.userId)) });
+    const rate = await limiter("rotations", PER_MINUTE, 60_000).hit(ctx.user.userId);
+    if (!rate.ok) throw new AppError("rate_limited", `Too many rotations: at most ${PER_MINUTE} a minute`, { "retry-after": String(rate.retryAfter) });
     const cache = clusterCache(ctx.cluster);
     if (!cache) throw new AppError("not_found", `Unknown cluster "${ctx.cluster}"`);
     const prepared = await prepareRotation(ctx.cluster, cache, ctx.user, body);

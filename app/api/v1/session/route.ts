@@ -36,13 +36,13 @@ export const POST = publicRoute({
     const ip = clientIp(req);
     // Keyed by client address only: a per-username key would let anyone lock out a colleague.
     const keys = [`ip:${ip}`];
-    const wait = Math.max(...keys.map((k) => failures.retryAfter(k)));
+    const wait = Math.max(...(await Promise.all(keys.map((k) => failures.retryAfter(k)))));
     if (wait > 0) {
       throw new AppError("rate_limited", "Too many failed sign-ins; try again later", { "retry-after": String(wait) });
     }
     const demo = verifyDemoCredentials(body.username, body.password, env().FLUXTOWER_DEMO_PASSWORD);
     if (!demo) {
-      keys.forEach((k) => failures.hit(k));
+      await Promise.all(keys.map((k) => failures.hit(k)));
       await recordAudit({ requestId, actor: body.username.slice(0, 64), action: "sign-in", outcome: "failure", detail: { ip } });
       throw new AppError("unauthenticated", "Invalid username or password");
     }

@@ -36,9 +36,8 @@ export const POST = route({
   handler: async ({ body, user, requestId }) => {
     if (user.via !== "session") throw new AppError("forbidden", "API tokens can only be created from a signed-in browser session");
     const l = limiter("token-create", CREATIONS_PER_MINUTE, 60_000);
-    if (!l.hit(`user:${user.userId}`)) {
-      throw new AppError("rate_limited", "Too many tokens created; try again later", { "retry-after": String(l.retryAfter(`user:${user.userId}`)) });
-    }
+    const rate = await l.hit(`user:${user.userId}`);
+    if (!rate.ok) throw new AppError("rate_limited", "Too many tokens created; try again later", { "retry-after": String(rate.retryAfter) });
     if ((await countActiveTokens(user.userId)) >= MAX_ACTIVE_TOKENS_PER_USER) {
       throw new AppError("conflict", `You already have ${MAX_ACTIVE_TOKENS_PER_USER} active tokens; revoke one first`);
     }

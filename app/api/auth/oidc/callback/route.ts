@@ -32,7 +32,7 @@ async function signIn(req: Request, q: z.infer<typeof query>, requestId: string)
   const config = oidcConfig();
   if (!config) throw new AppError("not_found", "Single sign-on is not configured");
   const ip = clientIp(req);
-  hitOidcLimit("callback", ip);
+  await hitOidcLimit("callback", ip);
   const browserSecret = readCookie(req.headers.get("cookie"), oidcBindingCookieName());
   const clearBinding = oidcBindingCookieHeader("", 0);
   try {

@@ -21,7 +21,7 @@ export const GET = publicRoute({
   handler: async ({ req, query, requestId }) => {
     const config = oidcConfig();
     if (!config) throw new AppError("not_found", "Single sign-on is not configured");
-    hitOidcLimit("start", clientIp(req));
+    await hitOidcLimit("start", clientIp(req));
     try {
       const begun = await beginSignIn(config, safeReturnTo(query.next));
       return new Response(null, {
