@@ -3,6 +3,7 @@
 // name is kept), PgBouncer (pgbouncer-plan.ts: its Deployment and the Secrets that carry the password too), the
 // git-sync repository.
 import "server-only";
+import { at, str } from "@/lib/health/read";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/http/errors";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
@@ -51,9 +52,22 @@ async function metadataFacts(input: KindInput): Promise<KindFacts> {
   if (!isSafeRoleName(parts.user)) throw new AppError("conflict", `The database user in the connection URL has characters Fluxtower will not put into ALTER ROLE`);
   const jobTemplate = jobTemplateOf(input.consumers, getter(input.cache), "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN");
   if (!jobTemplate) throw new AppError("conflict", "No Airflow Deployment/StatefulSet reads this Secret, so there is no image to run psql with");
-  if (!release || !pgbouncerEnabled(release)) return { plan: { jobTemplate, dbUser: parts.user }, warnings: [] };
+  const rendered = release ? chartRenderedWarning(release, input.secret.metadata.name) : [];
+  if (!release || !pgbouncerEnabled(release)) return { plan: { jobTemplate, dbUser: parts.user }, warnings: rendered };
   const pgb = await pgbouncerPlan(input, release, parts.user);
-  return { plan: { jobTemplate, dbUser: parts.user, pgbouncer: pgb.plan }, warnings: pgb.warnings, permissions: pgb.permissions };
+  return { plan: { jobTemplate, dbUser: parts.user, pgbouncer: pgb.plan }, warnings: [...rendered, ...pgb.warnings], permissions: pgb.permissions };
+}
+
+/**
+ * A metadata Secret the chart renders (no data.metadataSecretName) comes from data.metadataConnection in the
+ * HelmRelease values: the next upgrade renders the OLD password again, which no longer works once ALTER ROLE ran.
+ */
+function chartRenderedWarning(release: KubeObject, secret: string): string[] {
+  if (str(at(release.spec?.values, "data", "metadataSecretName"))) return [];
+  const hr = `${release.metadata.namespace ?? ""}/${release.metadata.name}`;
+  return [
+    `HelmRelease ${hr} renders ${secret} from data.metadataConnection.pass in its values: change the password there (in Git, or the valuesFrom Secret) right after this rotation, or the next upgrade writes the old password back and Airflow can no longer log in. A metadataSecretName delivered by External Secrets avoids this.`,
+  ];
 }
 
 /** PgBouncer facts, and for Secrets Fluxtower patches: the role must have a users.txt line, the stats URL must parse. */

@@ -88,6 +88,7 @@ describe("airflow-metadata-password with PgBouncer", () => {
     expect(done.state, done.message).toBe("succeeded");
     expect(stepNames(done)).toEqual(["backup", "stage", "alter-role", "write", "sync", "sync-pgbouncer", "restart-pgbouncer", "verify-pgbouncer", "restart", "verify", "finish"]);
     expect(done.pointOfNoReturn).toBe(true);
+    expect(JSON.stringify(done)).not.toContain("data.metadataConnection.pass"); // metadataSecretName: nothing in the values
 
     const pw = passwordOf((await secretData(ESO_NS, "analytics-airflow-metadata"))?.connection);
     expect(pw).not.toBe(passwordOf(before));
@@ -121,6 +122,8 @@ describe("airflow-metadata-password with PgBouncer", () => {
     const done = await rotate(DIRECT_NS, `${DIRECT_REL}-metadata`);
     expect(done.state, done.message).toBe("succeeded");
     expect(stepNames(done)).toEqual(["backup", "stage", "alter-role", "write", "write-pgbouncer", "restart-pgbouncer", "verify-pgbouncer", "restart", "verify", "finish"]);
+    // The password also lives in the HelmRelease values: the user is told the next upgrade would put the old one back.
+    expect(JSON.stringify(done)).toContain(`HelmRelease ${DIRECT_NS}/${DIRECT_REL} renders ${DIRECT_REL}-metadata from data.metadataConnection.pass`);
 
     const pw = passwordOf((await secretData(DIRECT_NS, `${DIRECT_REL}-metadata`))?.connection);
     expect(pw).not.toBe(DIRECT_ORIGINAL);
