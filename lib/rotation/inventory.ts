@@ -12,6 +12,7 @@ import type { KubeObject } from "@/lib/kinds/object";
 import { resourceInfo } from "@/lib/kinds/registry";
 import { inventoryItem, notRotatable, type SecretInventoryItem } from "./inventory-view";
 import { isTerminalRotation } from "./kinds";
+import { derivedSecrets } from "./derived-secrets";
 import { attestedPolicies, secretRoles } from "./policy";
 import { listRotations } from "./store";
 import { consumersOf, managerOf } from "./target";
@@ -50,6 +51,7 @@ export async function secretInventory(cluster: string, user: Principal, namespac
   const items: SecretInventoryItem[] = [];
   for (const ns of visibleNs) {
     const roles = secretRoles(cache, ns);
+    const derived = derivedSecrets(cache, ns);
     const policies = await attestedPolicies(cluster, roles, now);
     const nsUpdate = roleAtLeast(user.role, "admin") && (await can(cluster, user, { verb: "update", group: "", resource: "secrets", namespace: ns }));
     for (const secret of all.filter((s) => s.metadata.namespace === ns)) {
@@ -62,7 +64,7 @@ export async function secretInventory(cluster: string, user: Principal, namespac
       const active = mine.find((r) => !isTerminalRotation(r.rotation.state));
       const labels = secret.metadata.labels ?? {};
       const type = typeof secret.type === "string" ? secret.type : "Opaque";
-      const blocked = notRotatable({ type, manager, labels, keys });
+      const blocked = notRotatable({ type, manager, labels, keys }) ?? derived.get(name);
       items.push(
         inventoryItem({
           namespace: ns,

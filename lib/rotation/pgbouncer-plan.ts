@@ -111,13 +111,21 @@ function needs(p: PgBouncerSecretPlan): Need[] {
     : [{ verb: "patch", group: "external-secrets.io", resource: "externalsecrets", name: p.write.externalSecret, why: `force-sync ExternalSecret ${p.write.externalSecret}` }];
 }
 
+/** The PgBouncer config and stats Secret names of a release (the chart's names unless the values set others). */
+export function pgbouncerSecretNames(hr: KubeObject): { config: string; stats: string } {
+  const release = helmReleaseName(hr);
+  const values = hr.spec?.values;
+  return {
+    config: str(at(values, "pgbouncer", "configSecretName")) || `${release}-pgbouncer-config`,
+    stats: str(at(values, "pgbouncer", "metricsExporterSidecar", "statsSecretName")) || `${release}-pgbouncer-stats`,
+  };
+}
+
 export function pgbouncerFacts(input: PgBouncerInput): PgBouncerFacts {
   const release = helmReleaseName(input.release);
-  const values = input.release.spec?.values;
   const workload = pgbouncerDeploymentOf(input.deployments, input.namespace, release);
   if (!workload) return { ok: false, message: `HelmRelease ${input.release.metadata.name} enables PgBouncer, but no PgBouncer Deployment (labels tier=airflow, component=pgbouncer, release=${release}) exists in ${input.namespace}` };
-  const configName = str(at(values, "pgbouncer", "configSecretName")) || `${release}-pgbouncer-config`;
-  const statsName = str(at(values, "pgbouncer", "metricsExporterSidecar", "statsSecretName")) || `${release}-pgbouncer-stats`;
+  const { config: configName, stats: statsName } = pgbouncerSecretNames(input.release);
   const config = secretPlan(input, configName, "users.txt", "config");
   if (typeof config === "string") return { ok: false, message: config };
   const statsUsed = readsSecret(workload, statsName) || input.secrets.some((s) => s.metadata.namespace === input.namespace && s.metadata.name === statsName);

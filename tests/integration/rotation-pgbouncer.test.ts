@@ -146,4 +146,18 @@ describe("airflow-metadata-password with PgBouncer", () => {
     expect(pgb[0].seq).toBeLessThan(scheduler[0].seq);
     await waitHealthy(DIRECT_NS, 4, 60_000);
   }, 300_000);
+
+  it("the PgBouncer Secrets are not rotated on their own: the inventory says which Secret to rotate, the API refuses", async () => {
+    const res = await admin.fetch(`/api/v1/clusters/demo/secrets?namespace=${ESO_NS}`);
+    const items = ((await res.json()) as { items: { name: string; rotate: { allowed: boolean; reason?: string } }[] }).items;
+    for (const name of ["analytics-airflow-pgbouncer-config", "analytics-airflow-pgbouncer-stats"]) {
+      const item = items.find((i) => i.name === name);
+      expect(item?.rotate.allowed, name).toBe(false);
+      expect(item?.rotate.reason).toContain("rotate analytics-airflow-metadata");
+    }
+    expect(items.find((i) => i.name === "analytics-airflow-metadata")?.rotate.allowed).toBe(true);
+    const refused = await startRotation(admin, { namespace: ESO_NS, secret: "analytics-airflow-pgbouncer-stats", kind: "generic", options: { value: "postgresql://x:y@127.0.0.1:6543/pgbouncer" } });
+    expect(refused.status).toBe(409);
+    expect(refused.error?.message).toContain("carries the metadata database password");
+  });
 });
