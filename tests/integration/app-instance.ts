@@ -5,7 +5,7 @@ import { openSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { DEMO_DIR, demoServer, eventually, type Session } from "./harness";
+import { DEMO_DIR, eventually, type Session } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -42,8 +42,6 @@ export async function startInstance(port: number, extraEnv: Record<string, strin
       KUBECONFIG: path.join(DEMO_DIR, "fluxtower.kubeconfig"),
       FLUXTOWER_PUBLIC_URL: url,
       FLUXTOWER_DEMO_MODE: "true",
-      FLUXTOWER_DEMO_CONTROL_URL: demoServer.url,
-      FLUXTOWER_DEMO_CONTROL_TOKEN: demoServer.controlToken,
       ...extraEnv,
     },
   });

@@ -2,7 +2,7 @@
 // (database leases and counters), so a click that reaches both replicas patches once, and a limit is not
 // multiplied by the number of replicas.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_URL, eventually, signIn, type Session } from "./harness";
+import { APP_URL, demoControl, eventually, signIn, type Session } from "./harness";
 import { act, finished, getObject, lastSeq, writesTo } from "./actions-helpers";
 import { createFixtures, deleteFixtures, type Fixtures } from "./actions-fixtures";
 import { freePort, signInAt, startInstance, type AppInstance } from "./app-instance";
@@ -26,15 +26,23 @@ afterAll(async () => {
 
 describe("two replicas", () => {
   it("the same reconcile sent to both replicas at once patches once and is one operation", async () => {
-    const seq = await lastSeq();
-    const body = { action: "reconcile", resource: "helmreleases", namespace: f.ns, name: "podinfo" };
-    const answers = await Promise.all([act(here, body), act(there, body), act(here, body), act(there, body)]);
-    for (const a of answers) expect(a.status, JSON.stringify(a.json.error)).toBe(202);
-    expect(new Set(answers.map((a) => a.json.operation?.id)).size).toBe(1);
-    expect(answers.filter((a) => !a.json.deduplicated)).toHaveLength(1);
-    const patches = (await writesTo(seq, f.paths.hr)).filter((w) => w.method === "PATCH");
-    expect(patches).toHaveLength(1);
-    expect((await finished(here, answers[0].json.operation?.id ?? "")).state).toBe("succeeded");
+    // helm-controller is held (as a real one takes seconds), so the operation is in flight when the others arrive.
+    const hold = { kind: "HelmRelease", namespace: f.ns };
+    expect((await demoControl("/__demo/pause", { method: "POST", body: JSON.stringify(hold) })).status).toBeLessThan(300);
+    try {
+      const seq = await lastSeq();
+      const body = { action: "reconcile", resource: "helmreleases", namespace: f.ns, name: "podinfo" };
+      const answers = await Promise.all([act(here, body), act(there, body), act(here, body), act(there, body)]);
+      for (const a of answers) expect(a.status, JSON.stringify(a.json.error)).toBe(202);
+      expect(new Set(answers.map((a) => a.json.operation?.id)).size).toBe(1);
+      expect(answers.filter((a) => !a.json.deduplicated)).toHaveLength(1);
+      const patches = (await writesTo(seq, f.paths.hr)).filter((w) => w.method === "PATCH");
+      expect(patches).toHaveLength(1);
+      await demoControl("/__demo/resume", { method: "POST", body: JSON.stringify(hold) });
+      expect((await finished(here, answers[0].json.operation?.id ?? "")).state).toBe("succeeded");
+    } finally {
+      await demoControl("/__demo/resume", { method: "POST", body: JSON.stringify(hold) });
+    }
   }, 90_000);
 
   it("failed sign-ins from one address count on both replicas together", async () => {

@@ -3,65 +3,30 @@
 // re-encryption Job) cannot finish. Started again, the instances resume the rotation from its journal (the dead
 // driver's lease runs out) and it completes with no value lost: before and past the point of no return, and in the
 // middle of an upstream write through a PushSecret (ESO paused, so the PushSecret stays unsynced).
-import { spawn, type ChildProcess } from "node:child_process";
-import { openSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_DIR, demoControl, eventually, signIn, type Session } from "./harness";
+import { demoControl, signIn, type Session } from "./harness";
 import { kube } from "./actions-helpers";
+import { freePort, signInAt as signInOn, startInstance as startOn, type AppInstance } from "./app-instance";
 import { databaseState, finished, fingerprint, getRotation, secretData, secretObject, startRotation, waitAirflowHealthy, waitRotation } from "./rotation-helpers";
 
-const ROOT = path.resolve(__dirname, "../..");
 const NS = "airflow";
 let admin: Session;
 let port = 0;
-let child: ChildProcess | undefined;
+let instance: AppInstance | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
+/** (Re)starts the second instance on the same port (never two at once: a failed test may have left one running). */
 async function startInstance(): Promise<string> {
-  killInstance(); // never two instances on one port (a failed test may have left one running)
-  const url = `http://127.0.0.1:${port}`;
-  const log = openSync(path.join(os.tmpdir(), `fluxtower-rotation-resume-${port}.log`), "a");
-  child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      KUBECONFIG: path.join(DEMO_DIR, "fluxtower.kubeconfig"),
-      FLUXTOWER_PUBLIC_URL: url,
-      FLUXTOWER_DEMO_MODE: "true",
-    },
-  });
-  await eventually(async () => (await fetch(`${url}/api/healthz`)).ok || undefined, 90_000, 300);
-  return url;
+  killInstance();
+  instance = await startOn(port);
+  return instance.url;
 }
 
 function killInstance(): void {
-  if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
-  child = undefined;
+  instance?.kill();
+  instance = undefined;
 }
 
-/** A session on the second instance (sessions live in the shared database, so the main app accepts it too). */
-async function signInAt(base: string): Promise<Session> {
-  const res = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { origin: base, "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: process.env.FLUXTOWER_DEMO_PASSWORD ?? "demo" }) });
-  if (res.status !== 200) throw new Error(`sign-in on ${base} → ${res.status}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  return { cookie, fetch: (p, init = {}) => fetch(new URL(p, base), { ...init, headers: { cookie, origin: base, "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) } }) };
-}
+const signInAt = (base: string) => signInOn(base, "admin");
 
 const pause = (kind: string) => demoControl("/__demo/pause", { method: "POST", body: JSON.stringify({ kind, namespace: NS }) });
 const resume = (kind: string) => demoControl("/__demo/resume", { method: "POST", body: JSON.stringify({ kind, namespace: NS }) });
