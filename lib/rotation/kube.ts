@@ -4,7 +4,8 @@
 import "server-only";
 import type { KubeObject } from "@/lib/kinds/object";
 import { FIELD_MANAGER, MERGE_PATCH } from "@/lib/actions/patches";
-import { KubeHttpError, kubeJson, type Impersonation } from "@/lib/k8s/transport";
+import { kubeJson, type Impersonation } from "@/lib/k8s/transport";
+import { createObject, deleteObject, readObject } from "./kube-object";
 
 export type { Impersonation };
 
@@ -33,13 +34,8 @@ export function encode(values: Record<string, string>): Record<string, string> {
 
 /** The Secret with its values, or undefined when it does not exist (403 propagates). */
 export async function readSecret(cluster: string, as: Impersonation, namespace: string, name: string): Promise<SecretWithData | undefined> {
-  try {
-    const object = await kubeJson<KubeObject>(cluster, { path: secretPath(namespace, name), impersonate: as });
-    return { object, data: decode(object) };
-  } catch (err) {
-    if (err instanceof KubeHttpError && err.status === 404) return undefined;
-    throw err;
-  }
+  const object = await readObject(cluster, as, secretPath(namespace, name));
+  return object ? { object, data: decode(object) } : undefined;
 }
 
 export interface NewSecret {
@@ -52,20 +48,9 @@ export interface NewSecret {
 }
 
 /** Creates the Secret; "exists" when one with that name is already there (the caller checks it is ours). */
-export async function createSecret(cluster: string, as: Impersonation, s: NewSecret): Promise<"created" | "exists"> {
-  try {
-    await kubeJson(cluster, {
-      method: "POST",
-      path: secretsPath(s.namespace),
-      query: { fieldManager: FIELD_MANAGER },
-      body: { apiVersion: "v1", kind: "Secret", type: s.type ?? "Opaque", metadata: { name: s.name, namespace: s.namespace, labels: s.labels, annotations: s.annotations }, data: encode(s.data) },
-      impersonate: as,
-    });
-    return "created";
-  } catch (err) {
-    if (err instanceof KubeHttpError && err.status === 409) return "exists";
-    throw err;
-  }
+export function createSecret(cluster: string, as: Impersonation, s: NewSecret): Promise<"created" | "exists"> {
+  const body = { apiVersion: "v1", kind: "Secret", type: s.type ?? "Opaque", metadata: { name: s.name, namespace: s.namespace, labels: s.labels, annotations: s.annotations }, data: encode(s.data) };
+  return createObject(cluster, as, secretsPath(s.namespace), body);
 }
 
 /** Merge patch of data keys (null removes a key) and annotations; resolves with the new resourceVersion. */
@@ -90,29 +75,14 @@ export async function patchSecret(
 }
 
 /** Deletes the Secret; a missing one counts as deleted. */
-export async function deleteSecret(cluster: string, as: Impersonation, namespace: string, name: string): Promise<void> {
-  try {
-    await kubeJson(cluster, { method: "DELETE", path: secretPath(namespace, name), impersonate: as });
-  } catch (err) {
-    if (!(err instanceof KubeHttpError && err.status === 404)) throw err;
-  }
+export function deleteSecret(cluster: string, as: Impersonation, namespace: string, name: string): Promise<void> {
+  return deleteObject(cluster, as, secretPath(namespace, name));
 }
 
-export async function createJob(cluster: string, as: Impersonation, namespace: string, job: KubeObject): Promise<"created" | "exists"> {
-  try {
-    await kubeJson(cluster, { method: "POST", path: jobsPath(namespace), query: { fieldManager: FIELD_MANAGER }, body: job, impersonate: as });
-    return "created";
-  } catch (err) {
-    if (err instanceof KubeHttpError && err.status === 409) return "exists";
-    throw err;
-  }
+export function createJob(cluster: string, as: Impersonation, namespace: string, job: KubeObject): Promise<"created" | "exists"> {
+  return createObject(cluster, as, jobsPath(namespace), job);
 }
 
-export async function readJob(cluster: string, as: Impersonation, namespace: string, name: string): Promise<KubeObject | undefined> {
-  try {
-    return await kubeJson<KubeObject>(cluster, { path: `${jobsPath(namespace)}/${encodeURIComponent(name)}`, impersonate: as });
-  } catch (err) {
-    if (err instanceof KubeHttpError && err.status === 404) return undefined;
-    throw err;
-  }
+export function readJob(cluster: string, as: Impersonation, namespace: string, name: string): Promise<KubeObject | undefined> {
+  return readObject(cluster, as, `${jobsPath(namespace)}/${encodeURIComponent(name)}`);
 }
