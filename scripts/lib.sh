@@ -12,7 +12,8 @@ ensure_deps() {
 
 # Builds the production app unless the build is newer than every source file.
 ensure_build() {
-  if [ -f .next/BUILD_ID ] && [ -z "$(find app components lib proxy.ts instrumentation.ts next.config.js package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+  local dist=${FLUXTOWER_NEXT_DIST_DIR:-.next}
+  if [ -f "$dist/BUILD_ID" ] && [ -z "$(find app components lib proxy.ts instrumentation.ts next.config.js package-lock.json -newer "$dist/BUILD_ID" -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   echo "Building the app (next build)…"
