@@ -33,7 +33,7 @@ export DATABASE_URL="file:$STACK_DIR/fluxtower.db"
 
 POLL_PID=""
 cleanup() {
-  trap - EXIT INT TERM
+  trap "" INT TERM HUP; trap - EXIT # a second signal must not cut the clean-up short
   stop_pid "$POLL_PID"
   stop_stack
 }

@@ -13,7 +13,8 @@ STACK_DIR=.data/demo
 SCENARIO=${SCENARIO:-airflow}
 APP_PORT=${PORT:-3000}
 
-cleanup() { trap - EXIT INT TERM; echo; echo "Stopping…"; stop_stack; exit 0; }
+# A second signal (npm forwards the one the terminal or timeout already sent) must not cut the clean-up short.
+cleanup() { trap "" INT TERM HUP; trap - EXIT; echo; echo "Stopping…"; stop_stack; exit 0; }
 trap cleanup EXIT INT TERM
 
 start_stack

@@ -12,7 +12,7 @@ ensure_deps || { echo "0 passed, 1 failed"; exit 1; }
 RUN_DIR=$(mktemp -d /tmp/fluxtower-test.XXXXXX)
 PASSED=0
 FAILED=0
-cleanup() { stop_stack; rm -rf "$RUN_DIR"; }
+cleanup() { trap "" INT TERM HUP; stop_stack; rm -rf "$RUN_DIR"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 

@@ -63,7 +63,7 @@ child=""
 
 cleanup() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap "" INT TERM HUP; trap - EXIT # a second signal must not cut the clean-up short
   if [ -n "$child" ] && kill -0 "$child" 2>/dev/null; then
     kill -TERM "$child" 2>/dev/null || true
     wait "$child" 2>/dev/null || true
