@@ -129,6 +129,31 @@ describe("PgBouncer in the demo cluster", () => {
     expect(ready(sched)).toBe(true);
   });
 
+  it("an Airflow pod that starts while no PgBouncer pod is listening waits for one instead of crash-looping", async () => {
+    const scale = (n: number) =>
+      h.store.mutate(R.deployments, NS, `${REL}-pgbouncer`, (o) => (o.spec.replicas = n), { fieldManager: "kubectl" });
+    scale(0);
+    await waitFor("no pgbouncer pod", () => live(`${REL}-pgbouncer-`).length === 0, 20_000);
+    const before = new Set(live(`${REL}-scheduler-`).map((p) => p.metadata.name));
+    h.store.mutate(
+      R.deployments,
+      NS,
+      `${REL}-scheduler`,
+      (o) => (o.spec.template.metadata.annotations = { "kubectl.kubernetes.io/restartedAt": new Date().toISOString() }),
+      { fieldManager: "fluxtower" },
+    );
+    const fresh = () => live(`${REL}-scheduler-`).find((p) => !before.has(p.metadata.name));
+    await waitFor("new scheduler pod started", () => fresh(), 20_000);
+    // At the harness's time scale (×0.02) 400 ms is 20 s: a crash would have happened, the minute of retries has not run out.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(crashing(fresh() as KObject, "wait-for-airflow-migrations")).toBe(false);
+    expect(ready(fresh())).toBe(false);
+    scale(1);
+    const sched = await waitFor("the scheduler gets in once PgBouncer listens", () => (ready(fresh()) ? fresh() : undefined), 30_000);
+    const init = ((sched?.status?.initContainerStatuses ?? []) as { name: string; restartCount?: number }[]).find((c) => c.name === "wait-for-airflow-migrations");
+    expect(init?.restartCount ?? 0).toBe(0);
+  }, 60_000);
+
   it("Airflow through PgBouncer fails when its password is not the one in the running pods' users.txt", async () => {
     setSecret(
       `${REL}-metadata`,

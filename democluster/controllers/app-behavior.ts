@@ -14,8 +14,13 @@ import { dbTraceback, invalidFernetTraceback, undecryptableTraceback } from "./a
 import { fernetKeys, validFernet } from "./fernet";
 import { connect, pgbouncerContainerCheck } from "./app-pgbouncer";
 
-/** ok: the program runs (and, for one-shot programs, prints `lines` and calls onSuccess when it exits 0). */
-export type AppOutcome = { ok: true; lines?: string[]; onSuccess?: () => void } | { ok: false; lines: string[] };
+/**
+ * ok: the program runs (and, for one-shot programs, prints `lines` and calls onSuccess when it exits 0).
+ * retry: nothing listens yet (PgBouncer starting); the kubelet checks again for up to a minute before the program
+ * fails. Real Airflow pods get there through retries (`wait-for-airflow-migrations` waits 60 s) and a restart or two
+ * within Helm's 5-minute wait; the demo compresses that wait, so a start-up race must not count as a crash loop.
+ */
+export type AppOutcome = { ok: true; lines?: string[]; onSuccess?: () => void } | { ok: false; lines: string[]; retry?: boolean };
 
 const DB_USERS = new Set([
   "scheduler",
@@ -57,7 +62,7 @@ export function appCheck(ctx: SimContext, container: JsonMap, env: Record<string
   if (!image.includes("apache/airflow")) return { ok: true };
   const conn = env.AIRFLOW__DATABASE__SQL_ALCHEMY_CONN;
   const db = conn !== undefined ? connect(ctx, conn, ns) : undefined;
-  if (DB_USERS.has(name) && db && !db.ok) return { ok: false, lines: dbTraceback(db.error) };
+  if (DB_USERS.has(name) && db && !db.ok) return { ok: false, lines: dbTraceback(db.error), ...(db.refused ? { retry: true } : {}) };
   const fernet = env.AIRFLOW__CORE__FERNET_KEY;
   if (FERNET_USERS.has(name) && fernet !== undefined) {
     if (!validFernet(fernet)) return { ok: false, lines: invalidFernetTraceback() };

@@ -167,7 +167,8 @@ function pgbouncerService(
   return selector?.component === "pgbouncer" ? { ns, selector } : undefined;
 }
 
-export type Resolved = { ok: true; host?: string; backendUrl?: string } | { ok: false; error: string };
+/** `refused`: nothing listens yet (no Ready PgBouncer pod) — a client that retries may still get through. */
+export type Resolved = { ok: true; host?: string; backendUrl?: string } | { ok: false; error: string; refused?: boolean };
 
 /**
  * Connects a client URL: straight to a simulated database, or through PgBouncer (then `host` is the database
@@ -188,16 +189,17 @@ export function connect(ctx: SimContext, clientUrl: string, namespace: string): 
   }
   const port = u.port || "5432";
   const at = `connection to server at "${u.hostname}", port ${port} failed`;
-  const fail = (why: string): Resolved => ({
+  const fail = (why: string, refused?: true): Resolved => ({
     ok: false,
     error: `sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) ${at}: ${why}`,
+    ...(refused ? { refused } : {}),
   });
   const pods = ctx.store
     .list(R.pods, svc.ns)
     .filter((p) => Object.entries(svc.selector).every(([k, v]) => p.metadata.labels?.[k] === v))
     .filter(ready);
   if (pods.length === 0)
-    return fail("Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?");
+    return fail("Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?", true);
   const user = decodeURIComponent(u.username);
   const password = decodeURIComponent(u.password);
   const alias = decodeURIComponent(u.pathname.replace(/^\//, ""));

@@ -15,6 +15,9 @@ import { composeStatus, newRuntime, runtimeFromStatus, type CState, type PodRunt
 
 const CONFIG_RETRY_MS = 5000;
 const MAX_BACKOFF_MS = 300_000;
+/** A program that retries its dependency (AppOutcome.retry) checks again this often, for at most the window. */
+const RECHECK_MS = 2_000;
+const RETRY_WINDOW_MS = 60_000;
 
 export class KubeletController extends ReconcileLoop {
   private readonly runtimes = new Map<string, PodRuntime>();
@@ -142,18 +145,16 @@ export class KubeletController extends ReconcileLoop {
         );
       this.ctx.events.record(pod, "Normal", "Created", `Created container: ${c.name}`, "kubelet", fieldPath);
       this.ctx.events.record(pod, "Normal", "Started", `Started container ${c.name}`, "kubelet", fieldPath);
-      if (!outcome.ok) {
-        c.crashAt = now + this.ctx.scheduler.scaled(this.ctx.delay(800, 1800));
-        this.crashLines.set(key, outcome.lines);
-      } else if (c.init || isJobPod) {
-        this.onExit0.set(key, outcome);
-        c.finishAt = now + this.ctx.scheduler.scaled(c.init ? this.ctx.delay(300, 800) : this.ctx.delay(1500, 3000));
-      } else {
-        c.readyAt = now + this.ctx.scheduler.scaled(this.ctx.delay(600, 1800));
-      }
+      c.retryUntil = now + this.ctx.scheduler.scaled(RETRY_WINDOW_MS);
+      this.schedule(c, key, outcome, isJobPod, now);
       return false;
     }
     if (c.phase !== "running") return false;
+    if (c.recheckAt !== undefined && now >= c.recheckAt) {
+      c.recheckAt = undefined;
+      const env = resolveEnv(this.ctx, pod, spec);
+      this.schedule(c, key, env.ok ? appCheck(this.ctx, spec, env.env, pod) : { ok: false, lines: [env.message] }, isJobPod, now);
+    }
     if (c.crashAt !== undefined && now >= c.crashAt) {
       this.terminate(pod, c, now, 1, "Error", this.crashLines.get(key) ?? []);
       this.crashLines.delete(key);
@@ -195,6 +196,21 @@ export class KubeletController extends ReconcileLoop {
     return false;
   }
 
+  /** What a started (or re-checking) program does next: crash, retry its dependency, finish, or become ready. */
+  private schedule(c: CState, key: string, outcome: AppOutcome, isJobPod: boolean, now: number): void {
+    if (!outcome.ok && outcome.retry && now < (c.retryUntil ?? now)) {
+      c.recheckAt = now + this.ctx.scheduler.scaled(RECHECK_MS);
+    } else if (!outcome.ok) {
+      c.crashAt = now + this.ctx.scheduler.scaled(this.ctx.delay(800, 1800));
+      this.crashLines.set(key, outcome.lines);
+    } else if (c.init || isJobPod) {
+      this.onExit0.set(key, outcome);
+      c.finishAt = now + this.ctx.scheduler.scaled(c.init ? this.ctx.delay(300, 800) : this.ctx.delay(1500, 3000));
+    } else {
+      c.readyAt = now + this.ctx.scheduler.scaled(this.ctx.delay(600, 1800));
+    }
+  }
+
   private terminate(pod: KObject, c: CState, now: number, exitCode: number, reason: string, lines: string[]): void {
     c.phase = "terminated";
     c.exitCode = exitCode;
@@ -225,6 +241,7 @@ export class KubeletController extends ReconcileLoop {
       consider(c.crashAt);
       consider(c.finishAt);
       consider(c.readyAt);
+      consider(c.recheckAt);
     }
     if (active && active.phase === "terminated" && active.exitCode === 0) consider(now);
     return wake;

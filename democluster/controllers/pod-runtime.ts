@@ -24,6 +24,8 @@ export interface CState {
   crashAt?: number; // running -> crash
   finishAt?: number; // running -> completed (init containers, Job pods)
   readyAt?: number;
+  recheckAt?: number; // running, retrying its dependency (AppOutcome.retry) -> check again
+  retryUntil?: number; // ... and give up (crash) after this
 }
 
 export interface PodRuntime {
