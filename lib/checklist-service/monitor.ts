@@ -18,14 +18,7 @@ const DEBOUNCE_MS = 250;
 const MIN_INTERVAL_MS = 1_000;
 const NOT_SYNCED_RETRY_MS = 1_000;
 /** Changes of these types can affect any release (sources, stores live in other namespaces). */
-const GLOBAL_RESOURCES = new Set([
-  "helmrepositories",
-  "ocirepositories",
-  "helmcharts",
-  "gitrepositories",
-  "kustomizations",
-  "clustersecretstores",
-]);
+const GLOBAL_RESOURCES = new Set(["helmrepositories", "ocirepositories", "helmcharts", "gitrepositories", "clustersecretstores"]);
 
 interface Slot {
   timer: ReturnType<typeof setTimeout> | null;
@@ -45,6 +38,8 @@ interface SubjectIndex {
   byNamespace: Map<string, Set<string>>;
   /** Subject keys by `<workload namespace>/<helm release name>`: objects labelled `release=<name>` concern only these. */
   byRelease: Map<string, Set<string>>;
+  /** Subject keys by the Kustomization (`<namespace>/<name>`) that applied the HelmRelease (its kustomize labels). */
+  byKustomization: Map<string, Set<string>>;
 }
 
 const add = (map: Map<string, Set<string>>, at: string, key: string) => {
@@ -109,14 +104,16 @@ export class ChecklistMonitor {
   }
 
   /**
-   * The releases a change can affect: every release for sources, Kustomizations and ClusterSecretStores; for an
-   * object labelled `release=<name>` (what the chart puts on its pods, workloads, PDBs and ConfigMaps) only that
-   * release — the evaluation ignores objects of other releases; otherwise every release of the namespace.
+   * The releases a change can affect: every release for sources and ClusterSecretStores; for a Kustomization the
+   * releases it applied (the only Kustomization a release's Flux facts include); for an object labelled
+   * `release=<name>` (what the chart puts on its pods, workloads, PDBs and ConfigMaps) only that release — the
+   * evaluation ignores objects of other releases; otherwise every release of the namespace.
    */
   private concerned(change: ClusterChange): Iterable<string> {
     const index = this.subjects();
     if (GLOBAL_RESOURCES.has(change.resource)) return index.all;
     const ns = change.object.metadata.namespace ?? "";
+    if (change.resource === "kustomizations") return index.byKustomization.get(`${ns}/${change.object.metadata.name}`) ?? [];
     const release = change.resource === "helmreleases" ? undefined : change.object.metadata.labels?.release;
     if (release !== undefined) return index.byRelease.get(`${ns}/${release}`) ?? [];
     return index.byNamespace.get(ns) ?? [];
@@ -127,7 +124,7 @@ export class ChecklistMonitor {
     if (this.index) return this.index;
     const sources = new Map<string, KubeObject>();
     for (const r of SOURCE_RESOURCES) for (const s of this.cache.list(r)) sources.set(`${s.kind}/${s.metadata.namespace ?? ""}/${s.metadata.name}`, s);
-    const index: SubjectIndex = { all: new Set(), byNamespace: new Map(), byRelease: new Map() };
+    const index: SubjectIndex = { all: new Set(), byNamespace: new Map(), byRelease: new Map(), byKustomization: new Map() };
     for (const hr of this.cache.list("helmreleases")) {
       const ref = hr.spec?.chartRef as { kind?: string; name?: string; namespace?: string } | undefined;
       const source = ref ? sources.get(`${ref.kind}/${ref.namespace ?? hr.metadata.namespace ?? ""}/${ref.name}`) : undefined;
@@ -136,6 +133,9 @@ export class ChecklistMonitor {
       index.all.add(key);
       for (const ns of new Set([hr.metadata.namespace ?? "default", workloadNamespace(hr)])) add(index.byNamespace, ns, key);
       add(index.byRelease, `${workloadNamespace(hr)}/${helmReleaseName(hr)}`, key);
+      const labels = hr.metadata.labels ?? {};
+      const ks = labels["kustomize.toolkit.fluxcd.io/name"];
+      if (ks) add(index.byKustomization, `${labels["kustomize.toolkit.fluxcd.io/namespace"] ?? ""}/${ks}`, key);
     }
     this.index = index;
     return index;
