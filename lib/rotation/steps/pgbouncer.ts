@@ -7,12 +7,6 @@
 //    healthy pods — before Airflow is restarted.
 // The new password comes from the staged Secret; it is never logged, stored in the journal or returned.
 import "server-only";
-import { patchAsUser } from "@/lib/actions/kube";
-import { ES_FORCE_SYNC, forceSyncPatch } from "@/lib/actions/patches";
-import { evaluateExternalSecret } from "@/lib/actions/progress-eso";
-import { baselineOf } from "@/lib/actions/step-request";
-import { unixSeconds } from "@/lib/actions/token";
-import type { StepBaseline } from "@/lib/actions/types";
 import type { JsonObject } from "@/lib/db/json-text";
 import { ROTATION_ID_LABEL } from "../kinds";
 import { patchSecret, readSecret } from "../kube";
@@ -21,10 +15,8 @@ import { stepTitle } from "../step-titles";
 import type { PgBouncerSecretPlan } from "../types";
 import { MissingValueError, stagedFields } from "../value-source";
 import { done, fail, wait, type StepContext, type StepDef } from "./context";
+import { forceSyncTurn, settling, type ForceSync } from "./eso-sync";
 import { restartStep, verifyStep, type RestartTarget } from "./restart";
-
-/** After ESO reported the sync, how long the old password may still be in flight before the step fails. */
-const SETTLE_MS = 30_000;
 
 function secretsOf(ctx: StepContext, type: PgBouncerSecretPlan["write"]["type"]): PgBouncerSecretPlan[] {
   const p = ctx.rotation.plan.pgbouncer;
@@ -64,9 +56,7 @@ export const writePgbouncerStep: StepDef = {
   },
 };
 
-interface EsSync {
-  token: string;
-  baseline: StepBaseline;
+interface EsSync extends ForceSync {
   syncedSeenAt?: number;
 }
 
@@ -81,34 +71,25 @@ export const syncPgbouncerStep: StepDef = {
     for (const s of secretsOf(ctx, "external-secret")) {
       if (s.write.type !== "external-secret") continue;
       const name = s.write.externalSecret;
-      const es = ctx.cache.get("externalsecrets", r.namespace, name);
-      if (!es) return wait(`waiting for ExternalSecret ${name} in the cache`);
-      let entry = state[name];
-      if (!entry || es.metadata.annotations?.[ES_FORCE_SYNC] !== entry.token) {
-        if (!entry) {
-          let token = unixSeconds(Date.now());
-          while (es.metadata.annotations?.[ES_FORCE_SYNC] === token) token = String(Number(token) + 1);
-          entry = state[name] = { token, baseline: baselineOf(es) };
-          await save(`requesting a force-sync of ExternalSecret ${name}`);
-        }
-        await patchAsUser(r.cluster, ctx.as, "externalsecrets", r.namespace, name, forceSyncPatch("ExternalSecret", entry.token));
-        pending.push(`force-sync of ${name} requested`);
-        continue;
-      }
-      const p = evaluateExternalSecret(es, Number(entry.token), entry.baseline);
-      if (p.state === "failed") return fail(`ExternalSecret ${name}: ${p.message}`);
-      if (p.state !== "succeeded") {
-        pending.push(`${name}: ${p.message}`);
+      const turn = await forceSyncTurn(ctx, name, state[name], (fs) => {
+        state[name] = fs;
+        return save(`requesting a force-sync of ExternalSecret ${name}`);
+      });
+      if (turn.state === "failed") return fail(turn.message);
+      if (turn.state === "waiting" && !state[name]) return wait(turn.message); // not in the cache yet
+      if (turn.state !== "synced") {
+        pending.push(turn.state === "requested" ? `force-sync of ${name} requested` : `${name}: ${turn.message}`);
         continue;
       }
       const { role, password } = await newPassword(ctx);
       const text = (await readSecret(r.cluster, ctx.as, r.namespace, s.name))?.data[s.key];
       if (text !== undefined && carries(s, text, role, password)) continue;
-      if (entry.syncedSeenAt === undefined) {
-        entry.syncedSeenAt = Date.now();
-        await save();
-      }
-      if (Date.now() - entry.syncedSeenAt > SETTLE_MS) {
+      const entry = state[name];
+      const inFlight = await settling(entry.syncedSeenAt, (at) => {
+        entry.syncedSeenAt = at;
+        return save();
+      });
+      if (!inFlight) {
         return fail(`ESO synced ExternalSecret ${name}, but "${s.key}" of Secret ${s.name} does not carry the new password: its template does not read the vault field that was changed`);
       }
       pending.push(`${name} synced; waiting for Secret ${s.name} to carry the new password`);
