@@ -3,16 +3,15 @@
 // rotation of the metadata Secret updates them in step. Rotating one alone would lock PgBouncer out.
 import "server-only";
 import { helmReleaseName, workloadNamespace } from "@/lib/checklist";
-import { discoverSubjects } from "@/lib/checklist-service/subjects";
 import { at, str } from "@/lib/health/read";
-import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
+import type { KubeObject } from "@/lib/kinds/object";
 import { pgbouncerEnabled } from "./airflow";
 import { pgbouncerSecretNames } from "./pgbouncer-plan";
 
-/** Secret name → why it is not rotated by itself, for the Airflow releases of `namespace`. */
-export function derivedSecrets(cache: ClusterCache, namespace: string): Map<string, string> {
+/** Secret name → why it is not rotated by itself, for the Airflow releases (`subjects`, discoverSubjects) of `namespace`. */
+export function derivedSecrets(subjects: KubeObject[], namespace: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const hr of discoverSubjects(cache)) {
+  for (const hr of subjects) {
     if (workloadNamespace(hr) !== namespace || !pgbouncerEnabled(hr)) continue;
     const metadata = str(at(hr.spec?.values, "data", "metadataSecretName")) || `${helmReleaseName(hr)}-metadata`;
     const why = `it carries the metadata database password: rotate ${metadata} (Airflow metadata DB password), which updates it too`;

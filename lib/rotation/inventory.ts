@@ -4,6 +4,7 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { discoverSubjects } from "@/lib/checklist-service/subjects";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/http/errors";
 import { allowedNamespaces, can } from "@/lib/k8s/access";
@@ -49,9 +50,10 @@ export async function secretInventory(cluster: string, user: Principal, namespac
   const rotations = await listRotations({ cluster, namespace, limit: 500 });
   const now = new Date();
   const items: SecretInventoryItem[] = [];
+  const subjects = discoverSubjects(cache);
   for (const ns of visibleNs) {
-    const roles = secretRoles(cache, ns);
-    const derived = derivedSecrets(cache, ns);
+    const roles = secretRoles(subjects, ns);
+    const derived = derivedSecrets(subjects, ns);
     const policies = await attestedPolicies(cluster, roles, now);
     const nsUpdate = roleAtLeast(user.role, "admin") && (await can(cluster, user, { verb: "update", group: "", resource: "secrets", namespace: ns }));
     for (const secret of all.filter((s) => s.metadata.namespace === ns)) {

@@ -4,9 +4,8 @@
 import "server-only";
 import { helmReleaseName, workloadNamespace } from "@/lib/checklist";
 import { listAttestations } from "@/lib/checklist-service/store/attestations";
-import { discoverSubjects, keyOf } from "@/lib/checklist-service/subjects";
+import { keyOf } from "@/lib/checklist-service/subjects";
 import { at, isRec, str } from "@/lib/health/read";
-import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { PolicyFact } from "./inventory-view";
 
@@ -27,9 +26,10 @@ export interface SecretRoleRef {
 }
 
 /** Secret name → the Airflow release and checklist item that cover it, for one namespace. */
-export function secretRoles(cache: ClusterCache, namespace: string): Map<string, SecretRoleRef> {
+/** `subjects`: the cluster's Airflow HelmReleases (discoverSubjects), computed once by the caller. */
+export function secretRoles(subjects: KubeObject[], namespace: string): Map<string, SecretRoleRef> {
   const out = new Map<string, SecretRoleRef>();
-  for (const hr of discoverSubjects(cache)) {
+  for (const hr of subjects) {
     if (workloadNamespace(hr) !== namespace) continue;
     const values = isRec(hr.spec?.values) ? hr.spec.values : {};
     for (const role of ROLES) {

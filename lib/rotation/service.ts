@@ -23,6 +23,7 @@ import { drive, LEASE_OWNER } from "./runner";
 import type { StartRotationBody } from "./schemas";
 import { activeRotationOn, beginRollback, createRotation, listRotations, loadRotation, updateRotation, updateStep, type LoadedRotation, type RotationQuery } from "./store";
 import { canCancel, canRollBack, toRotationView, type RotationView } from "./view";
+import { discoverSubjects } from "@/lib/checklist-service/subjects";
 import { derivedSecrets } from "./derived-secrets";
 
 export interface RotationContext {
@@ -57,7 +58,7 @@ export async function startRotation(ctx: RotationContext & { cluster: string }, 
     const cache = clusterCache(ctx.cluster);
     if (!cache) throw new AppError("not_found", `Unknown cluster "${ctx.cluster}"`);
     // A copy of another Secret's value is refused before planning (only for a Secret the user may see).
-    const derived = derivedSecrets(cache, body.namespace).get(body.secret);
+    const derived = derivedSecrets(discoverSubjects(cache), body.namespace).get(body.secret);
     if (derived && (await can(ctx.cluster, ctx.user, { verb: "get", group: "", resource: "secrets", namespace: body.namespace, name: body.secret }))) {
       throw new AppError("conflict", `Secret ${body.namespace}/${body.secret} is not rotated on its own: ${derived}`);
     }
