@@ -8,7 +8,9 @@ import { AppError } from "@/lib/http/errors";
 import { can } from "@/lib/k8s/access";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
 import type { KubeObject } from "@/lib/kinds/object";
+import { discoverSubjects } from "@/lib/checklist-service/subjects";
 import { missingPermissions, neededPermissions } from "./access";
+import { derivedSecrets } from "./derived-secrets";
 import { remoteFieldFor } from "./eso-remote";
 import { forwardSteps } from "./flows";
 import { KINDS, type RotationKind } from "./kinds";
@@ -74,6 +76,8 @@ export async function prepareRotation(cluster: string, cache: ClusterCache, user
   const visible = await can(cluster, user, { verb: "get", group: "", resource: "secrets", namespace: body.namespace, name: body.secret });
   const secret = visible ? cache.get("secrets", body.namespace, body.secret) : undefined;
   if (!secret) throw new AppError("not_found", "Not found (or not visible to you)");
+  const derived = derivedSecrets(discoverSubjects(cache), body.namespace).get(body.secret);
+  if (derived) throw new AppError("conflict", `Secret ${body.namespace}/${body.secret} is not rotated on its own: ${derived}`);
   if (secret.type === "helm.sh/release.v1" || secret.type === "kubernetes.io/service-account-token") throw new AppError("bad_request", `Secrets of type ${String(secret.type)} are not rotated by Fluxtower`);
   const key = chooseKey(body.kind, secret, body.key);
   const manager = managerOf(secret, { externalSecrets: cache.list("externalsecrets"), secretStores: cache.list("secretstores"), clusterSecretStores: cache.list("clustersecretstores") });

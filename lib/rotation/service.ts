@@ -23,8 +23,6 @@ import { drive, LEASE_OWNER } from "./runner";
 import type { StartRotationBody } from "./schemas";
 import { activeRotationOn, beginRollback, createRotation, listRotations, loadRotation, updateRotation, updateStep, type LoadedRotation, type RotationQuery } from "./store";
 import { canCancel, canRollBack, toRotationView, type RotationView } from "./view";
-import { discoverSubjects } from "@/lib/checklist-service/subjects";
-import { derivedSecrets } from "./derived-secrets";
 
 export interface RotationContext {
   user: Principal;
@@ -57,11 +55,6 @@ export async function startRotation(ctx: RotationContext & { cluster: string }, 
     if (!rate.ok) throw new AppError("rate_limited", `Too many rotations: at most ${PER_MINUTE} a minute`, { "retry-after": String(rate.retryAfter) });
     const cache = clusterCache(ctx.cluster);
     if (!cache) throw new AppError("not_found", `Unknown cluster "${ctx.cluster}"`);
-    // A copy of another Secret's value is refused before planning (only for a Secret the user may see).
-    const derived = derivedSecrets(discoverSubjects(cache), body.namespace).get(body.secret);
-    if (derived && (await can(ctx.cluster, ctx.user, { verb: "get", group: "", resource: "secrets", namespace: body.namespace, name: body.secret }))) {
-      throw new AppError("conflict", `Secret ${body.namespace}/${body.secret} is not rotated on its own: ${derived}`);
-    }
     const prepared = await prepareRotation(ctx.cluster, cache, ctx.user, body);
     const id = newRotationId();
     const names = { backup: backupName(body.secret, id), staged: stagedName(body.secret, id) };
