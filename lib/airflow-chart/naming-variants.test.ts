@@ -2,6 +2,7 @@
 // template of charts/airflow/<version>/templates it comes from.
 import { describe, expect, it } from "vitest";
 import { chartNames } from "./naming";
+import { honoursValue } from "./versions";
 
 const names = (chartVersion: string, values: Record<string, unknown>, release = "prod") =>
   chartNames({ release, namespace: "airflow", chartVersion, values });
@@ -95,7 +96,9 @@ describe("workload kinds and presence", () => {
     expect(n.secrets.filter((s) => s.renderedName && /api-secret-key|jwt-secret/.test(s.renderedName))).toEqual([]);
   });
 
-  it("1.16–1.18 render the API server for Airflow 3 whatever apiServer.enabled says (api-server-deployment.yaml:23)", () => {
+  it("1.16–1.18 do not know apiServer.enabled: Airflow 3 always gets the API server (api-server-deployment.yaml:23)", () => {
+    // The 1.18 schema refuses the key (apiServer has additionalProperties: false), and no template reads it.
+    expect(honoursValue("1.18", "apiServer.enabled")).toBe(false);
     expect(names("1.18.0", { apiServer: { enabled: false } }).workloads["api-server"]?.name).toBe("prod-api-server");
   });
 
