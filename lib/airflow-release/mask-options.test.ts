@@ -1,6 +1,7 @@
 // valuesFrom Secrets: every value they contribute is hidden in Helm records, their siblings from other sources are not.
 import { describe, expect, it } from "vitest";
 import { maskRecord } from "@/lib/helm/mask";
+import type { ValuesFromSource } from "@/lib/checklist";
 import type { HelmReleaseRecord } from "@/lib/helm/release-record";
 import type { KubeObject } from "@/lib/kinds/object";
 import { maskOptionsFor } from "./mask-options";
@@ -20,7 +21,7 @@ const hr: KubeObject = {
     ],
   },
 };
-const sources = [
+const sources: ValuesFromSource[] = [
   {
     kind: "Secret",
     name: "airflow-git",

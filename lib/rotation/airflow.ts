@@ -1,6 +1,7 @@
 // Airflow specifics of the plan: which workload's pod template builds the rotation Jobs (the scheduler), which
 // repository git-sync clones, whether PgBouncer sits between Airflow and the database. Pure.
-import { at, isRec, recs, str } from "@/lib/health/read";
+import type { AirflowReleaseFacts } from "@/lib/airflow-release/release-facts";
+import { at, recs } from "@/lib/health/read";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { Consumer } from "./target";
 import type { RotationPlan } from "./types";
@@ -45,29 +46,15 @@ export function gitRepoOf(workloads: KubeObject[]): string | undefined {
   return undefined;
 }
 
-/** The Helm release name Flux uses: spec.releaseName, else `<targetNamespace>-<name>` with a targetNamespace. */
-export function helmReleaseName(hr: KubeObject): string {
-  const explicit = str(at(hr.spec, "releaseName"));
-  if (explicit) return explicit;
-  const target = str(at(hr.spec, "targetNamespace"));
-  return target ? `${target}-${hr.metadata.name}` : hr.metadata.name;
+/** What rotation needs to know of an Airflow release: names from the chart's rules (or Helm's record) and the deployed values. */
+export type ReleaseNaming = Pick<AirflowReleaseFacts, "hr" | "releaseName" | "namespace" | "names" | "values">;
+
+/** The Airflow release in `namespace` whose metadata Secret this is (data.metadataSecretName, or the chart's `<fullname>-metadata`). */
+export function metadataReleaseOf(releases: ReleaseNaming[], namespace: string, secret: string): ReleaseNaming | undefined {
+  return releases.find((r) => r.namespace === namespace && r.names.metadataSecret === secret);
 }
 
-/**
- * The Airflow HelmRelease in the namespace whose metadata secret this is: its values name it
- * (data.metadataSecretName), or the airflow chart renders it (`<release>-metadata`, no metadataSecretName).
- */
-export function metadataReleaseOf(releases: KubeObject[], namespace: string, secret: string): KubeObject | undefined {
-  return releases.find((hr) => {
-    const values = hr.spec?.values;
-    const target = str(at(hr.spec, "targetNamespace")) ?? hr.metadata.namespace;
-    if (target !== namespace) return false;
-    const named = isRec(values) ? str(at(values, "data", "metadataSecretName")) : undefined;
-    if (named) return named === secret;
-    return str(at(hr.spec, "chart", "spec", "chart")) === "airflow" && secret === `${helmReleaseName(hr)}-metadata`;
-  });
-}
-
-export function pgbouncerEnabled(release: KubeObject | undefined): boolean {
-  return at(release?.spec?.values, "pgbouncer", "enabled") === true;
+/** PgBouncer is on in the deployed values (Helm's record) or, without a record, in the values the HelmRelease asks for. */
+export function pgbouncerEnabled(release: ReleaseNaming | undefined): boolean {
+  return at(release?.values, "pgbouncer", "enabled") === true;
 }

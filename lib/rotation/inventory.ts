@@ -4,6 +4,7 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { airflowReleasesFacts } from "@/lib/airflow-release/release-facts";
 import { discoverSubjects } from "@/lib/checklist-service/subjects";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/http/errors";
@@ -50,10 +51,11 @@ export async function secretInventory(cluster: string, user: Principal, namespac
   const rotations = await listRotations({ cluster, namespace, limit: 500 });
   const now = new Date();
   const items: SecretInventoryItem[] = [];
-  const subjects = discoverSubjects(cache);
+  const inVisible = discoverSubjects(cache).filter((hr) => visibleNs.includes(String(hr.spec?.targetNamespace ?? hr.metadata.namespace)));
+  const releases = await airflowReleasesFacts(cluster, cache, inVisible);
   for (const ns of visibleNs) {
-    const roles = secretRoles(subjects, ns);
-    const derived = derivedSecrets(subjects, ns);
+    const roles = secretRoles(releases, ns);
+    const derived = derivedSecrets(releases, ns);
     const policies = await attestedPolicies(cluster, roles, now);
     const nsUpdate = roleAtLeast(user.role, "admin") && (await can(cluster, user, { verb: "update", group: "", resource: "secrets", namespace: ns }));
     for (const secret of all.filter((s) => s.metadata.namespace === ns)) {

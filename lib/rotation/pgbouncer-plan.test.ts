@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/kinds/object";
-import { metadataReleaseOf } from "./airflow";
+import { chartNames } from "@/lib/airflow-chart/naming";
+import { metadataReleaseOf, type ReleaseNaming } from "./airflow";
 import { forwardSteps } from "./flows";
 import { pgbouncerFacts, type PgBouncerInput } from "./pgbouncer-plan";
 import type { WritePath } from "./types";
@@ -9,8 +10,13 @@ const NS = "analytics";
 const obj = (kind: string, name: string, rest: Partial<KubeObject> = {}, labels: Record<string, string> = {}): KubeObject =>
   ({ apiVersion: "v1", kind, ...rest, metadata: { name, namespace: NS, labels, ...(rest.metadata ?? {}) } }) as KubeObject;
 
+/** A release as rotation sees it: names from the chart's rules for chart 1.18.0 (no Helm record in these cases). */
+const naming = (hr: KubeObject, chartVersion = "1.18.0"): ReleaseNaming => {
+  const values = (hr.spec?.values ?? {}) as Record<string, unknown>;
+  return { hr, releaseName: hr.metadata.name, namespace: NS, values, names: chartNames({ release: hr.metadata.name, namespace: NS, chartVersion, values }) };
+};
 const release = (values: Record<string, unknown>, name = "analytics-airflow") =>
-  obj("HelmRelease", name, { spec: { chart: { spec: { chart: "airflow" } }, values: { pgbouncer: { enabled: true }, ...values } } });
+  naming(obj("HelmRelease", name, { spec: { chart: { spec: { chart: "airflow" } }, values: { pgbouncer: { enabled: true }, ...values } } }));
 const pgbDeployment = (secretRefs: string[] = ["analytics-airflow-pgbouncer-stats"]) =>
   obj("Deployment", "analytics-airflow-pgbouncer", { spec: { template: { spec: { containers: [{ name: "metrics-exporter", env: secretRefs.map((s) => ({ name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: s, key: "connection" } } })) }] } } } }, { tier: "airflow", component: "pgbouncer", release: "analytics-airflow" });
 const helmSecret = (name: string) => obj("Secret", name, {}, { "app.kubernetes.io/managed-by": "Helm", release: "analytics-airflow" });
@@ -96,7 +102,7 @@ describe("pgbouncerFacts", () => {
     const ks = obj("Secret", "analytics-airflow-pgbouncer-config", {}, { "kustomize.toolkit.fluxcd.io/name": "apps", "kustomize.toolkit.fluxcd.io/namespace": "flux-system" });
     expect(pgbouncerFacts(input({ secrets: [ks, helmSecret("analytics-airflow-pgbouncer-stats")] }))).toMatchObject({ ok: false, message: expect.stringMatching(/Kustomization flux-system\/apps from Git/) });
     expect(pgbouncerFacts(input({ secrets: [] }))).toMatchObject({ ok: false, message: expect.stringMatching(/config Secret analytics\/analytics-airflow-pgbouncer-config does not exist/) });
-    expect(pgbouncerFacts(input({ deployments: [] }))).toMatchObject({ ok: false, message: expect.stringMatching(/no PgBouncer Deployment \(labels tier=airflow, component=pgbouncer, release=analytics-airflow\)/) });
+    expect(pgbouncerFacts(input({ deployments: [] }))).toMatchObject({ ok: false, message: expect.stringMatching(/no PgBouncer Deployment \(analytics-airflow-pgbouncer\)/) });
   });
 
   it("has no stats Secret when the pods read none and it does not exist", () => {
@@ -110,9 +116,24 @@ describe("metadataReleaseOf", () => {
   it("finds the release by data.metadataSecretName, or by the chart's default name when none is given", () => {
     const named = release({ data: { metadataSecretName: "analytics-airflow-metadata" } }, "named");
     const inline = release({ data: { metadataConnection: { user: "a", pass: "b" } } });
-    expect(metadataReleaseOf([named], NS, "analytics-airflow-metadata")?.metadata.name).toBe("named");
-    expect(metadataReleaseOf([inline], NS, "analytics-airflow-metadata")?.metadata.name).toBe("analytics-airflow");
+    expect(metadataReleaseOf([named], NS, "analytics-airflow-metadata")?.hr.metadata.name).toBe("named");
+    expect(metadataReleaseOf([inline], NS, "analytics-airflow-metadata")?.hr.metadata.name).toBe("analytics-airflow");
     expect(metadataReleaseOf([inline], NS, "other-metadata")).toBeUndefined();
     expect(metadataReleaseOf([named], NS, "named-metadata")).toBeUndefined();
+  });
+});
+
+describe("names follow the chart's airflow.fullname (templates/_helpers.yaml `airflow.fullname`)", () => {
+  // charts/airflow/1.18.0/templates/secrets/metadata-connection-secret.yaml:26 — name: {{ include "airflow_metadata_secret" . }}
+  // = <fullname>-metadata; with useStandardNaming the fullname is <release>-airflow.
+  it.each([
+    ["default naming", {}, "analytics", "analytics-metadata", "analytics-pgbouncer-config"],
+    ["useStandardNaming", { useStandardNaming: true }, "analytics", "analytics-airflow-metadata", "analytics-airflow-pgbouncer-config"],
+    ["fullnameOverride", { useStandardNaming: true, fullnameOverride: "af" }, "analytics", "af-metadata", "af-pgbouncer-config"],
+  ])("%s", (_, extra, name, metadata, config) => {
+    const r = release(extra, name);
+    expect(metadataReleaseOf([r], NS, metadata)?.hr.metadata.name).toBe(name);
+    expect(metadataReleaseOf([r], NS, `${name}-airflow-config`)).toBeUndefined();
+    expect(r.names.pgbouncerConfigSecret).toBe(config);
   });
 });

@@ -7,13 +7,13 @@ import { refusalFor } from "@/lib/actions/preconditions";
 import { at, isRec, recs, str } from "@/lib/health/read";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { Need } from "./access";
-import { helmReleaseName } from "./airflow";
+import type { ReleaseNaming } from "./airflow";
 import { storeRefOf } from "./eso-remote";
 import { describeManager, managerOf, type TargetLookups } from "./target";
 import type { PgBouncerPlan, PgBouncerSecretPlan, WritePath } from "./types";
 
 export interface PgBouncerInput {
-  release: KubeObject;
+  release: ReleaseNaming;
   /** Namespace of the metadata Secret (the release's target namespace). */
   namespace: string;
   role: string;
@@ -25,12 +25,17 @@ export interface PgBouncerInput {
 
 export type PgBouncerFacts = { ok: true; plan: PgBouncerPlan; permissions: Need[] } | { ok: false; message: string };
 
-/** The chart's PgBouncer Deployment: labels tier=airflow, component=pgbouncer, release=<release>. */
-export function pgbouncerDeploymentOf(deployments: KubeObject[], namespace: string, release: string): KubeObject | undefined {
-  return deployments.find((d) => {
-    const l = d.metadata.labels ?? {};
-    return d.metadata.namespace === namespace && l.tier === "airflow" && l.component === "pgbouncer" && l.release === release;
-  });
+/** The chart's PgBouncer Deployment: the name the chart renders (`<fullname>-pgbouncer`), else labels tier=airflow, component=pgbouncer, release=<release>. */
+export function pgbouncerDeploymentOf(deployments: KubeObject[], release: ReleaseNaming): KubeObject | undefined {
+  const inNs = deployments.filter((d) => d.metadata.namespace === release.namespace);
+  const named = release.names.workloads.pgbouncer?.name;
+  return (
+    (named ? inNs.find((d) => d.metadata.name === named) : undefined) ??
+    inNs.find((d) => {
+      const l = d.metadata.labels ?? {};
+      return l.tier === "airflow" && l.component === "pgbouncer" && l.release === release.releaseName;
+    })
+  );
 }
 
 const VAR = /\{\{-?\s*(?:\.([A-Za-z0-9_]+)|index\s+\.\s+"([^"]+)")[^}]*\}\}/;
@@ -112,19 +117,15 @@ function needs(p: PgBouncerSecretPlan): Need[] {
 }
 
 /** The PgBouncer config and stats Secret names of a release (the chart's names unless the values set others). */
-export function pgbouncerSecretNames(hr: KubeObject): { config: string; stats: string } {
-  const release = helmReleaseName(hr);
-  const values = hr.spec?.values;
-  return {
-    config: str(at(values, "pgbouncer", "configSecretName")) || `${release}-pgbouncer-config`,
-    stats: str(at(values, "pgbouncer", "metricsExporterSidecar", "statsSecretName")) || `${release}-pgbouncer-stats`,
-  };
+export function pgbouncerSecretNames(release: ReleaseNaming): { config: string; stats: string } {
+  return { config: release.names.pgbouncerConfigSecret, stats: release.names.pgbouncerStatsSecret };
 }
 
 export function pgbouncerFacts(input: PgBouncerInput): PgBouncerFacts {
-  const release = helmReleaseName(input.release);
-  const workload = pgbouncerDeploymentOf(input.deployments, input.namespace, release);
-  if (!workload) return { ok: false, message: `HelmRelease ${input.release.metadata.name} enables PgBouncer, but no PgBouncer Deployment (labels tier=airflow, component=pgbouncer, release=${release}) exists in ${input.namespace}` };
+  const release = input.release.releaseName;
+  const workload = pgbouncerDeploymentOf(input.deployments, input.release);
+  const expected = input.release.names.workloads.pgbouncer?.name ?? `labels tier=airflow, component=pgbouncer, release=${release}`;
+  if (!workload) return { ok: false, message: `HelmRelease ${input.release.hr.metadata.name} enables PgBouncer, but no PgBouncer Deployment (${expected}) exists in ${input.namespace}` };
   const { config: configName, stats: statsName } = pgbouncerSecretNames(input.release);
   const config = secretPlan(input, configName, "users.txt", "config");
   if (typeof config === "string") return { ok: false, message: config };

@@ -1,22 +1,23 @@
 // Rotation policies from the checklist's attestations: every Airflow HelmRelease names its Secrets by role in its
 // values (chart defaults when unset); the latest unexpired attestation of `secrets.rotation.<role>` for that
-// release says how often the Secret must be rotated. Reads spec.values only (valuesFrom is not resolved here).
+// release says how often the Secret must be rotated. Names come from the release facts (Helm's record, else the
+// HelmRelease's values with valuesFrom resolved) and the chart's naming rules per chart version.
 import "server-only";
-import { helmReleaseName, workloadNamespace } from "@/lib/checklist";
 import { listAttestations } from "@/lib/checklist-service/store/attestations";
 import { keyOf } from "@/lib/checklist-service/subjects";
-import { at, isRec, str } from "@/lib/health/read";
+import { at, str } from "@/lib/health/read";
 import type { KubeObject } from "@/lib/kinds/object";
+import type { ReleaseNaming } from "./airflow";
 import type { PolicyFact } from "./inventory-view";
 
-/** Values path → chart default name suffix → checklist rotation item. */
-const ROLES: { path: string; suffix: string | null; check: string }[] = [
-  { path: "data.metadataSecretName", suffix: "metadata", check: "secrets.rotation.metadata" },
-  { path: "fernetKeySecretName", suffix: "fernet-key", check: "secrets.rotation.fernet" },
-  { path: "webserverSecretKeySecretName", suffix: "webserver-secret-key", check: "secrets.rotation.webserver" },
-  { path: "apiSecretKeySecretName", suffix: "api-secret-key", check: "secrets.rotation.api" },
-  { path: "jwtSecretName", suffix: "jwt-secret", check: "secrets.rotation.jwt" },
-  { path: "dags.gitSync.sshKeySecret", suffix: null, check: "secrets.rotation.git-ssh" },
+/** Checklist rotation item → the Secret the pods read, per release (undefined when the chart version does not use it). */
+const ROLES: { check: string; name: (r: ReleaseNaming) => string | undefined }[] = [
+  { check: "secrets.rotation.metadata", name: (r) => r.names.metadataSecret },
+  { check: "secrets.rotation.fernet", name: (r) => r.names.fernetKeySecret },
+  { check: "secrets.rotation.webserver", name: (r) => r.names.webserverSecretKeySecret },
+  { check: "secrets.rotation.api", name: (r) => r.names.apiSecretKeySecret },
+  { check: "secrets.rotation.jwt", name: (r) => r.names.jwtSecretReferenced ?? r.names.jwtSecret },
+  { check: "secrets.rotation.git-ssh", name: (r) => str(at(r.values, "dags", "gitSync", "sshKeySecret")) ?? r.names.sshSecret },
 ];
 
 export interface SecretRoleRef {
@@ -26,15 +27,14 @@ export interface SecretRoleRef {
 }
 
 /** Secret name → the Airflow release and checklist item that cover it, for one namespace. */
-/** `subjects`: the cluster's Airflow HelmReleases (discoverSubjects), computed once by the caller. */
-export function secretRoles(subjects: KubeObject[], namespace: string): Map<string, SecretRoleRef> {
+/** `releases`: the cluster's Airflow releases (airflowReleasesFacts), computed once by the caller. */
+export function secretRoles(releases: ReleaseNaming[], namespace: string): Map<string, SecretRoleRef> {
   const out = new Map<string, SecretRoleRef>();
-  for (const hr of subjects) {
-    if (workloadNamespace(hr) !== namespace) continue;
-    const values = isRec(hr.spec?.values) ? hr.spec.values : {};
+  for (const r of releases) {
+    if (r.namespace !== namespace) continue;
     for (const role of ROLES) {
-      const name = str(at(values, ...role.path.split("."))) ?? (role.suffix ? `${helmReleaseName(hr)}-${role.suffix}` : undefined);
-      if (name && !out.has(name)) out.set(name, { release: hr, check: role.check, metadata: role.check === "secrets.rotation.metadata" });
+      const name = role.name(r);
+      if (name && !out.has(name)) out.set(name, { release: r.hr, check: role.check, metadata: role.check === "secrets.rotation.metadata" });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/http/errors";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
 import type { KubeObject } from "@/lib/kinds/object";
-import { gitRepoOf, jobTemplateOf, metadataReleaseOf, pgbouncerEnabled } from "./airflow";
+import { gitRepoOf, jobTemplateOf, metadataReleaseOf, pgbouncerEnabled, type ReleaseNaming } from "./airflow";
 import { isSafeRoleName, parseConnection } from "./connection-url";
 import type { RotationKind } from "./kinds";
 import { readSecret } from "./kube";
@@ -23,6 +23,8 @@ export interface KindInput {
   cluster: string;
   cache: ClusterCache;
   user: Principal;
+  /** The Airflow releases of the Secret's namespace (airflowReleasesFacts). */
+  releases: ReleaseNaming[];
   kind: RotationKind;
   secret: KubeObject;
   key: string;
@@ -45,7 +47,7 @@ async function metadataFacts(input: KindInput): Promise<KindFacts> {
   if (input.uploadedValue !== undefined && !isSafePassword(input.uploadedValue)) {
     throw new AppError("bad_request", "The new password must be 12–128 printable characters without quotes, backslashes, dollar signs or backticks");
   }
-  const release = metadataReleaseOf(input.cache.list("helmreleases"), ns, input.secret.metadata.name);
+  const release = metadataReleaseOf(input.releases, ns, input.secret.metadata.name);
   const current = await readSecret(input.cluster, { user: input.user.kubeUser, groups: input.user.groups }, ns, input.secret.metadata.name);
   const parts = current ? parseConnection(current.data[input.key] ?? "") : undefined;
   if (!parts) throw new AppError("conflict", `Key "${input.key}" does not hold a PostgreSQL connection URL; the password rotation supports PostgreSQL only`);
@@ -62,20 +64,20 @@ async function metadataFacts(input: KindInput): Promise<KindFacts> {
  * A metadata Secret the chart renders (no data.metadataSecretName) comes from data.metadataConnection in the
  * HelmRelease values: the next upgrade renders the OLD password again, which no longer works once ALTER ROLE ran.
  */
-function chartRenderedWarning(release: KubeObject, secret: string): string[] {
-  if (str(at(release.spec?.values, "data", "metadataSecretName"))) return [];
-  const hr = `${release.metadata.namespace ?? ""}/${release.metadata.name}`;
+function chartRenderedWarning(release: ReleaseNaming, secret: string): string[] {
+  if (str(at(release.values, "data", "metadataSecretName"))) return [];
+  const hr = `${release.hr.metadata.namespace ?? ""}/${release.hr.metadata.name}`;
   return [
     `HelmRelease ${hr} renders ${secret} from data.metadataConnection.pass in its values: change the password there (in Git, or the valuesFrom Secret) right after this rotation, or the next upgrade writes the old password back and Airflow can no longer log in. A metadataSecretName delivered by External Secrets avoids this.`,
   ];
 }
 
 /** PgBouncer facts, and for Secrets Fluxtower patches: the role must have a users.txt line, the stats URL must parse. */
-async function pgbouncerPlan(input: KindInput, release: KubeObject, role: string): Promise<{ plan: PgBouncerPlan; permissions: Need[]; warnings: string[] }> {
+async function pgbouncerPlan(input: KindInput, release: ReleaseNaming, role: string): Promise<{ plan: PgBouncerPlan; permissions: Need[]; warnings: string[] }> {
   const ns = input.secret.metadata.namespace ?? "";
   const lookups = { externalSecrets: input.cache.list("externalsecrets"), secretStores: input.cache.list("secretstores"), clusterSecretStores: input.cache.list("clustersecretstores") };
   const facts = pgbouncerFacts({ release, namespace: ns, role, metadataWrite: input.write, deployments: input.cache.list("deployments"), secrets: input.cache.list("secrets"), lookups });
-  if (!facts.ok) throw new AppError("conflict", `HelmRelease ${release.metadata.namespace ?? ""}/${release.metadata.name} runs PgBouncer: ${facts.message}`);
+  if (!facts.ok) throw new AppError("conflict", `HelmRelease ${release.hr.metadata.namespace ?? ""}/${release.hr.metadata.name} runs PgBouncer: ${facts.message}`);
   const as = { user: input.user.kubeUser, groups: input.user.groups };
   for (const s of [facts.plan.config, facts.plan.stats]) {
     if (!s || s.write.type !== "direct") continue;

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { can } from "@/lib/k8s/access";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
 import type { KubeObject } from "@/lib/kinds/object";
+import { airflowReleasesFacts } from "@/lib/airflow-release/release-facts";
 import { discoverSubjects } from "@/lib/checklist-service/subjects";
 import { missingPermissions, neededPermissions } from "./access";
 import { derivedSecrets } from "./derived-secrets";
@@ -76,7 +77,9 @@ export async function prepareRotation(cluster: string, cache: ClusterCache, user
   const visible = await can(cluster, user, { verb: "get", group: "", resource: "secrets", namespace: body.namespace, name: body.secret });
   const secret = visible ? cache.get("secrets", body.namespace, body.secret) : undefined;
   if (!secret) throw new AppError("not_found", "Not found (or not visible to you)");
-  const derived = derivedSecrets(discoverSubjects(cache), body.namespace).get(body.secret);
+  const inNs = discoverSubjects(cache).filter((hr) => String(hr.spec?.targetNamespace ?? hr.metadata.namespace) === body.namespace);
+  const releases = await airflowReleasesFacts(cluster, cache, inNs);
+  const derived = derivedSecrets(releases, body.namespace).get(body.secret);
   if (derived) throw new AppError("conflict", `Secret ${body.namespace}/${body.secret} is not rotated on its own: ${derived}`);
   if (secret.type === "helm.sh/release.v1" || secret.type === "kubernetes.io/service-account-token") throw new AppError("bad_request", `Secrets of type ${String(secret.type)} are not rotated by Fluxtower`);
   const key = chooseKey(body.kind, secret, body.key);
@@ -94,7 +97,7 @@ export async function prepareRotation(cluster: string, cache: ClusterCache, user
     const refusal = obj ? refusalFor("restart", obj) : undefined;
     if (refusal) throw new AppError("conflict", `Consumer ${c.kind} ${c.name} cannot be restarted: ${refusal.message}`);
   }
-  const facts = await kindFacts({ cluster, cache, user, kind: body.kind, secret, key, write, consumers, uploadedValue: body.options?.value });
+  const facts = await kindFacts({ cluster, cache, user, releases, kind: body.kind, secret, key, write, consumers, uploadedValue: body.options?.value });
   const warnings = [...KINDS[body.kind].warnings, ...managerWarnings(manager), ...facts.warnings];
   if (!consumers.some((c) => c.restartable)) warnings.push("No Deployment or StatefulSet reads this Secret: nothing is restarted.");
   for (const c of consumers.filter((x) => !x.restartable)) warnings.push(`${c.kind} ${c.name} reads the Secret and picks the new value up on its next run.`);
