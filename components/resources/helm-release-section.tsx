@@ -2,6 +2,7 @@ import { Section } from "@/components/ui/section";
 import { SimpleTable } from "@/components/ui/simple-table";
 import type { HelmReleaseDetail } from "@/lib/views/detail";
 import { HelmHistoryTable } from "./helm-history-table";
+import { HelmRevisionsTable } from "./helm-revisions-table";
 import { InventoryList } from "./inventory-list";
 import { KeyValues } from "./key-values";
 import { YamlBlock } from "./yaml-view";
@@ -25,7 +26,10 @@ export function HelmReleaseSection({ cluster, hr }: { cluster: string; hr: HelmR
           ]}
         />
       </Section>
-      <Section title="History">
+      <Section title="Helm revisions">
+        <HelmRevisionsTable helm={hr.helm} />
+      </Section>
+      <Section title="History (helm-controller snapshots)">
         <HelmHistoryTable history={hr.history} />
       </Section>
       <Section title="Resolved values">

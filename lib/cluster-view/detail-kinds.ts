@@ -8,6 +8,7 @@ import type { KubeObject } from "@/lib/kinds/object";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
 import { kubeJson } from "@/lib/k8s/transport";
 import type { ExternalSecretDetail, HelmReleaseDetail, KustomizationDetail } from "@/lib/views/detail";
+import { helmRecordsView } from "./helm-records-view";
 
 const MASK = "••••••";
 
@@ -73,6 +74,7 @@ export async function helmReleaseDetail(cache: ClusterCache, hr: KubeObject): Pr
     values: composed.values,
     valuesSources: report,
     inventory: inventoryIds(hr),
+    helm: await helmRecordsView(cache, hr),
   };
 }
 

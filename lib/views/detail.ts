@@ -53,6 +53,30 @@ export interface HelmReleaseDetail {
   values: Record<string, unknown>;
   valuesSources: { kind: string; name: string; key: string; found: boolean; masked: boolean }[];
   inventory: string[];
+  /** Helm's own release records (Secrets sh.helm.release.v1.<release>.v<N>): what Helm deployed, revision by revision. */
+  helm: HelmRecordsView;
+}
+
+export interface HelmRevisionView {
+  revision: number;
+  status: string;
+  chartVersion: string;
+  appVersion: string | null;
+  description: string;
+  firstDeployed: string | null;
+  lastDeployed: string | null;
+}
+
+export interface HelmRecordsView {
+  source: "helm-record" | "none";
+  releaseName: string;
+  storageNamespace: string;
+  /** Why the records could not be read (never a value). */
+  error: string | null;
+  /** Newest first. */
+  revisions: HelmRevisionView[];
+  /** What the HelmRelease asks for that Helm has not applied, in words. */
+  pending: string[];
 }
 
 export interface KustomizationDetail {
