@@ -3,6 +3,9 @@
 import { parseEnv } from "./config/env";
 
 export async function startServer(): Promise<void> {
+  // First: every request from now on carries its TCP peer address (per-address limits; lib/auth/client-ip.ts).
+  const { installPeerAddressHook } = await import("./http/peer-address");
+  installPeerAddressHook();
   try {
     parseEnv();
   } catch (err) {

@@ -25,11 +25,14 @@ start_stack() {
   CONTROL_TOKEN=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).controlToken' "$STACK_DIR/server.json")
   APP_URL="http://127.0.0.1:$APP_PORT"
   OIDC_ENV=""
-  if [ "${OIDC:-}" = 1 ]; then start_oidc_provider || return 1; fi
+  # Test stacks (OIDC=1) stand behind one simulated proxy: tests choose a client address per flow with
+  # X-Forwarded-For, so one test's per-address limits do not spill into another's. The product default is 0 hops.
+  PROXY_ENV=""
+  if [ "${OIDC:-}" = 1 ]; then start_oidc_provider || return 1; PROXY_ENV="FLUXTOWER_TRUSTED_PROXY_HOPS=1"; fi
   # shellcheck disable=SC2086
   env KUBECONFIG="$STACK_DIR/fluxtower.kubeconfig" PORT="$APP_PORT" FLUXTOWER_PUBLIC_URL="$APP_URL" \
     FLUXTOWER_DEMO_MODE=true \
-    ${DATABASE_URL:+DATABASE_URL="$DATABASE_URL"} ${OIDC_ENV} ${EXTRA_APP_ENV:-} \
+    ${DATABASE_URL:+DATABASE_URL="$DATABASE_URL"} ${OIDC_ENV} ${PROXY_ENV} ${EXTRA_APP_ENV:-} \
     setsid npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/app.log" 2>&1 &
   APP_PID=$!
   wait_for_url "$APP_URL/api/healthz" 90 "$APP_PID" || { tail -50 "$STACK_DIR/app.log" >&2; return 1; }

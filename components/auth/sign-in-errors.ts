@@ -8,6 +8,7 @@ const MESSAGES: Record<string, string> = {
   invalid_state: "This sign-in link has expired or was already used. Start again.",
   token_exchange: "The identity provider did not complete the sign-in. Start again.",
   invalid_id_token: "The identity provider's answer could not be verified. The sign-in was refused.",
+  email_unverified: "Your email address, which is your username here, is not verified at the identity provider. Verify it there, then sign in again.",
 };
 
 export function signInErrorMessage(code: string | undefined): string | null {

@@ -42,7 +42,7 @@ export function ClustersClient() {
             ),
           },
           { header: "Status", cell: (c) => <ClusterStateBadge status={c.syncing ? "syncing" : c.status} /> },
-          { header: "API server", className: "break-all text-slate-600 dark:text-slate-400", cell: (c) => c.server },
+          { header: "API server", className: "break-all text-slate-600 dark:text-slate-400", cell: (c) => c.server ?? "—" },
           { header: "Last sync", className: "whitespace-nowrap", cell: (c) => <TimeAgo iso={c.lastSyncAt} /> },
           {
             header: "Message",

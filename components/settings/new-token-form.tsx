@@ -3,14 +3,14 @@
 import { useState, type FormEvent } from "react";
 import { api, errorMessage } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
-import type { ApiTokenItem } from "./token-types";
+import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES, type ApiTokenItem } from "./token-types";
 
 const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 /** Creates a token and hands the one-time secret to the parent. */
 export function NewTokenForm({ onCreated }: { onCreated: (token: ApiTokenItem, secret: string) => void }) {
   const [name, setName] = useState("");
-  const [days, setDays] = useState("90");
+  const [days, setDays] = useState(String(DEFAULT_TOKEN_DAYS));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,7 +19,7 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: ApiTokenItem, s
     setBusy(true);
     setError(null);
     try {
-      const expiresInDays = days === "never" ? null : Number(days);
+      const expiresInDays = Number(days);
       const created = await api<{ token: ApiTokenItem; secret: string }>("/api/v1/tokens", { method: "POST", body: { name, expiresInDays } });
       setName("");
       onCreated(created.token, created.secret);
@@ -39,11 +39,11 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: ApiTokenItem, s
       <label className="block text-sm">
         <span className="font-medium">Expires</span>
         <select name="expires" value={days} onChange={(e) => setDays(e.target.value)} className={input}>
-          <option value="7">in 7 days</option>
-          <option value="30">in 30 days</option>
-          <option value="90">in 90 days</option>
-          <option value="365">in 1 year</option>
-          <option value="never">never</option>
+          {TOKEN_LIFETIMES.map((l) => (
+            <option key={l.days} value={String(l.days)}>
+              {l.label}
+            </option>
+          ))}
         </select>
       </label>
       <Button type="submit" disabled={busy}>

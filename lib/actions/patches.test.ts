@@ -30,12 +30,13 @@ describe("merge patch builders", () => {
     expect(resetPatch(T)).toEqual({ metadata: { annotations: { "reconcile.fluxcd.io/requestedAt": T, "reconcile.fluxcd.io/resetAt": T } } });
   });
 
-  it("suspend sets spec.suspend and who/why/when", () => {
-    expect(suspendPatch({ user: "alice", reason: "DB maintenance", at: "2025-06-12T10:20:30Z" })).toEqual({
+  it("suspend sets spec.suspend and who (subject, display name)/why/when", () => {
+    expect(suspendPatch({ subject: "oidc:alice", displayName: "Alice", reason: "DB maintenance", at: "2025-06-12T10:20:30Z" })).toEqual({
       spec: { suspend: true },
       metadata: {
         annotations: {
-          "fluxcd.controlplane.io/suspendedBy": "alice",
+          "fluxcd.controlplane.io/suspendedBy": "oidc:alice",
+          "fluxtower.dev/suspended-by-name": "Alice",
           "fluxtower.dev/suspended-reason": "DB maintenance",
           "fluxtower.dev/suspended-at": "2025-06-12T10:20:30Z",
         },
@@ -50,6 +51,7 @@ describe("merge patch builders", () => {
       metadata: {
         annotations: {
           "fluxcd.controlplane.io/suspendedBy": null,
+          "fluxtower.dev/suspended-by-name": null,
           "fluxtower.dev/suspended-reason": null,
           "fluxtower.dev/suspended-at": null,
           "reconcile.fluxcd.io/requestedAt": T,

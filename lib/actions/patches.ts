@@ -38,13 +38,21 @@ export function resetPatch(token: string): MergePatch {
   return annotations({ [REQUESTED_AT]: token, [RESET_AT]: token });
 }
 
-/** Suspend: spec.suspend true, plus who (Flux Operator's annotation), why and when (ours). */
-export function suspendPatch(input: { user: string; reason: string; at: string }): MergePatch {
+/**
+ * Our annotation beside Flux Operator's suspendedBy: the display name of who suspended the object. suspendedBy
+ * itself holds the stable subject — the Kubernetes user the patch was sent as (impersonated), which is also what the
+ * API server's audit log records; display names change and collide.
+ */
+export const SUSPENDED_BY_NAME_ANNOTATION = "fluxtower.dev/suspended-by-name";
+
+/** Suspend: spec.suspend true, plus who (Flux Operator's annotation: the subject; ours: the display name), why and when. */
+export function suspendPatch(input: { subject: string; displayName: string; reason: string; at: string }): MergePatch {
   return {
     spec: { suspend: true },
     metadata: {
       annotations: {
-        [SUSPENDED_BY_ANNOTATION]: input.user,
+        [SUSPENDED_BY_ANNOTATION]: input.subject,
+        [SUSPENDED_BY_NAME_ANNOTATION]: input.displayName,
         [SUSPENDED_REASON_ANNOTATION]: input.reason,
         [SUSPENDED_AT_ANNOTATION]: input.at,
       },
@@ -62,6 +70,7 @@ export function resumePatch(token: string): MergePatch {
     metadata: {
       annotations: {
         [SUSPENDED_BY_ANNOTATION]: null,
+        [SUSPENDED_BY_NAME_ANNOTATION]: null,
         [SUSPENDED_REASON_ANNOTATION]: null,
         [SUSPENDED_AT_ANNOTATION]: null,
         [REQUESTED_AT]: token,

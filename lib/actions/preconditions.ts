@@ -5,6 +5,7 @@ import { at, str } from "@/lib/health/read";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { ActionName } from "./catalog";
 import { parseGoDuration } from "./duration";
+import { SUSPENDED_BY_NAME_ANNOTATION } from "./patches";
 
 export interface Refusal {
   /** 409 for "not now, because of the object's state"; 400 for "never for this object". */
@@ -17,11 +18,12 @@ export function describeObject(obj: KubeObject): string {
   return `${obj.kind} ${ns}${obj.metadata.name}`;
 }
 
-/** "suspended by alice at 2025-06-12T10:00:00Z: maintenance window" (only the parts known). */
+/** "suspended by oidc:f3b1… (Alice) at 2025-06-12T10:00:00Z: "maintenance window"" (only the parts known). */
 export function suspendedDetail(obj: KubeObject): string {
   const info = suspendInfo(obj);
+  const name = obj.metadata.annotations?.[SUSPENDED_BY_NAME_ANNOTATION];
   let text = "suspended";
-  if (info.by) text += ` by ${info.by}`;
+  if (info.by) text += ` by ${info.by}${name && name !== info.by ? ` (${name})` : ""}`;
   if (info.at) text += ` at ${info.at}`;
   if (info.reason) text += `: "${info.reason}"`;
   return text;

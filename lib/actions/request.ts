@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { limiter } from "@/lib/auth/rate-limit";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { env } from "@/lib/config/env";
+import { withoutApiServers } from "@/lib/http/api-server-visibility";
 import { AppError } from "@/lib/http/errors";
 import { KubeHttpError } from "@/lib/k8s/transport";
 import { clusterCache } from "@/lib/k8s/cache/registry";
@@ -106,7 +107,8 @@ async function start(ctx: ActionContext, req: ActionRequest, plan: PlannedAction
     steps[0] = delivered.step;
     eventError = delivered.eventError;
   } catch (err) {
-    const message = `the Kubernetes API server refused the request: ${err instanceof Error ? err.message : String(err)}`;
+    // Stored and shown to everyone who may see the operation: no API-server address (lib/http/api-server-visibility.ts).
+    const message = `the Kubernetes API server refused the request: ${withoutApiServers(err instanceof Error ? err.message : String(err))}`;
     steps[0] = { ...steps[0], state: "failed", message, finishedAt: new Date().toISOString() };
     const failed = await updateOperation(created.id, { state: "failed", message, steps, finishedAt: new Date() });
     publishOperation(toOperationView(failed));
@@ -148,7 +150,7 @@ export async function requestAction(ctx: ActionContext, req: ActionRequest): Pro
     });
     return { operation, deduplicated: false };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = withoutApiServers(err instanceof Error ? err.message : String(err));
     await auditAction({ ...ctx, req, outcome: outcomeOf(err), message });
     throw err;
   }

@@ -15,7 +15,7 @@ export interface OperationIdentity {
   id?: string;
   cluster: string;
   action: ActionName;
-  /** Display name (suspendedBy, Event message). */
+  /** Display name, beside the subject (each step's actor) in suspendedBy and the Event message. */
   user: string;
   groups: string[];
   reason: string | null;
@@ -58,7 +58,7 @@ export async function deliverStep(op: OperationIdentity, step: StepRecord, curre
     generation: patched.metadata.generation,
     message: "request sent; waiting for the controller",
   };
-  const message = eventMessage({ user: op.user, groups: op.groups, action: op.action, step, target: op.targetLabel, token: step.token, reason: op.reason });
+  const message = eventMessage({ subject: step.actor, user: op.user, groups: op.groups, action: op.action, step, target: op.targetLabel, token: step.token, reason: op.reason });
   try {
     await createActionEvent(op.cluster, { ...current, metadata: { ...current.metadata, resourceVersion: patched.metadata.resourceVersion } }, message);
     return { step: sent };

@@ -34,8 +34,11 @@ describe("step requests", () => {
     expect(writtenValue(s, obj)).toBe(token);
   });
 
-  it("suspend records the user and reason", () => {
-    expect(JSON.stringify(stepRequest(step("suspend"), input).patch)).toContain('"fluxcd.controlplane.io/suspendedBy":"alice"');
+  it("suspend records who (the step's impersonated user, then the display name) and why", () => {
+    const patch = JSON.stringify(stepRequest(step("suspend"), input).patch);
+    expect(patch).toContain('"fluxcd.controlplane.io/suspendedBy":"operator"');
+    expect(patch).toContain('"fluxtower.dev/suspended-by-name":"alice"');
+    expect(patch).toContain('"fluxtower.dev/suspended-reason":"maintenance"');
   });
 
   it("second-precision values that are already there would be a no-op", () => {
@@ -54,10 +57,10 @@ describe("step requests", () => {
   });
 
   it("event messages name the user, groups, action and token", () => {
-    expect(eventMessage({ user: "alice", groups: ["fluxtower:operators"], action: "suspend", step: step("suspend"), target: "HelmRelease airflow/x", token: "t1", reason: "maintenance" })).toBe(
+    expect(eventMessage({ subject: "alice", user: "alice", groups: ["fluxtower:operators"], action: "suspend", step: step("suspend"), target: "HelmRelease airflow/x", token: "t1", reason: "maintenance" })).toBe(
       "alice (groups fluxtower:operators) requested suspend through Fluxtower (token t1): maintenance",
     );
-    expect(eventMessage({ user: "bob", groups: [], action: "reconcile", step: { ...step("reconcile"), role: "source" }, target: "HelmRelease airflow/x", token: "t2", reason: null })).toBe(
+    expect(eventMessage({ subject: "bob", user: "bob", groups: [], action: "reconcile", step: { ...step("reconcile"), role: "source" }, target: "HelmRelease airflow/x", token: "t2", reason: null })).toBe(
       "bob requested reconcile of this source, before HelmRelease airflow/x through Fluxtower (token t2)",
     );
   });

@@ -25,7 +25,7 @@ export interface RequestInputs {
   nowMs: number;
   /** A fresh Flux token (RFC 3339, 9 fractional digits). */
   fluxToken: () => string;
-  /** Display name recorded in suspendedBy. */
+  /** Display name, recorded beside the subject (the step's actor, the impersonated Kubernetes user). */
   user: string;
   reason: string | null;
 }
@@ -50,7 +50,7 @@ export function stepRequest(step: StepRecord, input: RequestInputs): { token: st
     }
     case "suspend": {
       const token = suspendTimestamp(input.nowMs);
-      return { token, patch: suspendPatch({ user: input.user, reason: input.reason ?? "", at: token }) };
+      return { token, patch: suspendPatch({ subject: step.actor, displayName: input.user, reason: input.reason ?? "", at: token }) };
     }
     case "force-sync": {
       const token = unixSeconds(input.nowMs);
@@ -95,9 +95,15 @@ export function baselineOf(obj: KubeObject): StepBaseline {
   return b;
 }
 
-/** The message of the Event recorded on the object. */
-export function eventMessage(input: { user: string; groups: string[]; action: ActionName; step: StepRecord; target: string; token: string; reason: string | null }): string {
-  const who = input.groups.length ? `${input.user} (groups ${input.groups.join(", ")})` : input.user;
+/** "oidc:f3b1… (Alice Admin; groups oidc:admins)": the stable subject first, then the display name and groups. */
+export function actorLabel(subject: string, displayName: string, groups: readonly string[]): string {
+  const parts = [...(displayName && displayName !== subject ? [displayName] : []), ...(groups.length ? [`groups ${groups.join(", ")}`] : [])];
+  return parts.length ? `${subject} (${parts.join("; ")})` : subject;
+}
+
+/** The message of the Event recorded on the object. `subject` is the impersonated Kubernetes user, `user` the display name. */
+export function eventMessage(input: { subject: string; user: string; groups: string[]; action: ActionName; step: StepRecord; target: string; token: string; reason: string | null }): string {
+  const who = actorLabel(input.subject, input.user, input.groups);
   const what = input.step.role === "source" ? `${input.action} of this source, before ${input.target}` : input.action;
   const why = input.reason ? `: ${input.reason}` : "";
   return `${who} requested ${what} through Fluxtower (token ${input.token})${why}`;

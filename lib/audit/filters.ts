@@ -36,7 +36,7 @@ export const auditFilterSchema = z.object({
 export type AuditFilters = z.infer<typeof auditFilterSchema>;
 
 /** Filters → a database query. A date-only `to` includes that whole day. */
-export function toAuditQuery(f: AuditFilters, limit = f.limit ?? 200): AuditQuery {
+export function toAuditQuery(f: AuditFilters, limit = f.limit ?? 200): AuditQuery & { limit: number } {
   const to = f.to ? (f.to.dateOnly ? new Date(f.to.at.getTime() + 86_400_000) : f.to.at) : undefined;
   return {
     limit,

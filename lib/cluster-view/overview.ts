@@ -15,6 +15,7 @@ import { HEALTH_STATUSES, type ResourceSummary } from "@/lib/views/summary";
 import { clusterGraph } from "./graph-cache";
 import { LISTABLE, visibleSummaries } from "./list";
 import { namespacesOf } from "./visibility";
+import { apiServerTextFor } from "@/lib/http/api-server-visibility";
 
 const ATTENTION_LIMIT = 50;
 const LONG_PROGRESSING_MS = 10 * 60_000;
@@ -72,7 +73,7 @@ export async function clusterOverview(cache: ClusterCache, user: Principal, name
     status: st.status === "syncing" ? "connected" : st.status,
     staleSince: st.staleSince ?? null,
     lastSyncAt: st.lastSyncAt ?? null,
-    message: st.message,
+    message: apiServerTextFor(user, st.message),
     counts,
     attention,
     warnings,

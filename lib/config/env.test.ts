@@ -10,6 +10,16 @@ describe("parseEnv", () => {
     expect(e.FLUXTOWER_DEMO_PASSWORD).toBe("demo");
     expect(e.FLUXTOWER_READ_ONLY).toBe(false);
     expect(e.FLUXTOWER_WAIVER_MAX_DAYS).toBe(90);
+    // No proxy assumed: the client address is the socket's, X-Forwarded-For is not trusted (issue 18, fix 7).
+    expect(e.FLUXTOWER_TRUSTED_PROXY_HOPS).toBe(0);
+    // API tokens of a user who has not signed in for 30 days stop working (issue 18, fix 4).
+    expect(e.FLUXTOWER_TOKEN_IDLE_DAYS).toBe(30);
+  });
+
+  it("reads the proxy hops and the token idle days", () => {
+    const e = parseEnv({ FLUXTOWER_TRUSTED_PROXY_HOPS: "2", FLUXTOWER_TOKEN_IDLE_DAYS: "7" });
+    expect(e.FLUXTOWER_TRUSTED_PROXY_HOPS).toBe(2);
+    expect(e.FLUXTOWER_TOKEN_IDLE_DAYS).toBe(7);
   });
 
   it("reads the waiver limit", () => {
@@ -34,6 +44,11 @@ describe("parseEnv", () => {
     { env: { FLUXTOWER_LOG_LEVEL: "loud" }, variable: "FLUXTOWER_LOG_LEVEL" },
     { env: { FLUXTOWER_WAIVER_MAX_DAYS: "0" }, variable: "FLUXTOWER_WAIVER_MAX_DAYS" },
     { env: { FLUXTOWER_WAIVER_MAX_DAYS: "400" }, variable: "FLUXTOWER_WAIVER_MAX_DAYS" },
+    { env: { FLUXTOWER_TRUSTED_PROXY_HOPS: "-1" }, variable: "FLUXTOWER_TRUSTED_PROXY_HOPS" },
+    { env: { FLUXTOWER_TRUSTED_PROXY_HOPS: "11" }, variable: "FLUXTOWER_TRUSTED_PROXY_HOPS" },
+    { env: { FLUXTOWER_TOKEN_IDLE_DAYS: "0" }, variable: "FLUXTOWER_TOKEN_IDLE_DAYS" },
+    { env: { FLUXTOWER_TOKEN_IDLE_DAYS: "366" }, variable: "FLUXTOWER_TOKEN_IDLE_DAYS" },
+    { env: { FLUXTOWER_TOKEN_IDLE_DAYS: "never" }, variable: "FLUXTOWER_TOKEN_IDLE_DAYS" },
   ])("rejects $env naming $variable", ({ env, variable }) => {
     expect(() => parseEnv(env)).toThrow(new RegExp(`${variable}:`));
   });
@@ -83,7 +98,7 @@ describe("parseEnv: OIDC and limits", () => {
     { env: { FLUXTOWER_OIDC_ISSUER: "https://idp.example.com" }, variable: "FLUXTOWER_OIDC_CLIENT_ID" },
     { env: { FLUXTOWER_OIDC_SCOPES: "profile email" }, variable: "FLUXTOWER_OIDC_SCOPES" },
     { env: { FLUXTOWER_MAX_BODY_BYTES: "10" }, variable: "FLUXTOWER_MAX_BODY_BYTES" },
-    { env: { FLUXTOWER_TRUSTED_PROXY_HOPS: "0" }, variable: "FLUXTOWER_TRUSTED_PROXY_HOPS" },
+    { env: { FLUXTOWER_TRUSTED_PROXY_HOPS: "1.5" }, variable: "FLUXTOWER_TRUSTED_PROXY_HOPS" },
   ])("rejects $env naming $variable", ({ env, variable }) => {
     expect(() => parseEnv(env)).toThrow(new RegExp(`${variable}:`));
   });

@@ -43,8 +43,13 @@ const schema = z.object({
   /** The longest a checklist waiver may last (every waiver has an expiry; a longer request is refused). */
   FLUXTOWER_WAIVER_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   FLUXTOWER_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
-  /** How many reverse proxies in front of the app append to X-Forwarded-For (the client address is taken from there). */
-  FLUXTOWER_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For; the client address is the entry that
+   * many from the right. 0 (no proxy): the connection's peer address, and X-Forwarded-For is ignored.
+   */
+  FLUXTOWER_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** API tokens of a user who has not signed in for this many days are refused until they sign in again. */
+  FLUXTOWER_TOKEN_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // OpenID Connect sign-in (on when FLUXTOWER_OIDC_ISSUER is set).
   FLUXTOWER_OIDC_ISSUER: unsetIfEmpty(issuerUrl),
   FLUXTOWER_OIDC_CLIENT_ID: unsetIfEmpty(z.string().max(512)),

@@ -48,6 +48,8 @@ export interface AuditQuery {
   actionPrefix?: string;
   /** Cluster, resource, namespace or name contains this text. */
   target?: string;
+  /** Continue after this row id (paging in the same order: newest first). */
+  afterId?: string;
 }
 
 /** A client or an interactive-transaction client: anything with the auditEvent delegate. */
@@ -100,6 +102,7 @@ export async function listAuditEvents(query: AuditQuery = {}, store?: AuditStore
         : undefined,
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
+    ...(query.afterId ? { cursor: { id: query.afterId }, skip: 1 } : {}),
     take: limit,
   });
   return rows.map(toRecord);

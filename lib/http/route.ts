@@ -9,6 +9,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import type { Principal } from "@/lib/auth/principal";
 import { roleAtLeast, type Role } from "@/lib/auth/roles";
 import { KubeHttpError } from "@/lib/k8s/transport";
+import { apiServerTextFor } from "./api-server-visibility";
 import { AppError, errorResponse } from "./errors";
 import { readJsonBody } from "./body";
 import { assertSameOrigin } from "./origin";
@@ -65,10 +66,16 @@ function fromKube(err: KubeHttpError): AppError {
   return new AppError("unavailable", `Kubernetes API: ${err.message}`);
 }
 
+/** The signed-in principal, when the route resolved one. */
+function principalOf(user: unknown): Principal | null {
+  return user && typeof user === "object" && "role" in user ? (user as Principal) : null;
+}
+
 function build<P, Q, B, U>(spec: RouteSpec<P, Q, B, U>, resolveUser: (req: Request) => Promise<U>) {
   return async (req: Request, nextCtx?: NextCtx): Promise<Response> => {
     const requestId = randomUUID();
     const url = new URL(req.url);
+    let user: U | undefined;
     try {
       const config = env();
       if (spec.mutation) {
@@ -78,7 +85,7 @@ function build<P, Q, B, U>(spec: RouteSpec<P, Q, B, U>, resolveUser: (req: Reque
         }
         assertJsonOrNoBody(req);
       }
-      const user = await resolveUser(req);
+      user = await resolveUser(req);
       const rawParams = nextCtx ? await nextCtx.params : {};
       const params = spec.params ? validate(spec.params, rawParams, "path") : (rawParams as P);
       const query = spec.query ? validate(spec.query, queryObject(url), "query") : ({} as Q);
@@ -94,7 +101,9 @@ function build<P, Q, B, U>(spec: RouteSpec<P, Q, B, U>, resolveUser: (req: Reque
       if (err instanceof KubeHttpError) err = fromKube(err);
       if (err instanceof AppError) {
         if (err.status >= 500) logger.error({ requestId, path: url.pathname, code: err.code }, err.message);
-        return errorResponse(err, requestId);
+        // Errors quote the API server ("connect ECONNREFUSED 10.0.3.7:6443"): its address is for admins only.
+        const shown = apiServerTextFor(principalOf(user), err.message);
+        return errorResponse(shown === err.message ? err : new AppError(err.code, shown, err.headers), requestId);
       }
       logger.error({ requestId, path: url.pathname, err: err instanceof Error ? err.message : String(err) }, "unhandled");
       return errorResponse(new AppError("internal", `Internal error (request ${requestId})`), requestId);

@@ -6,7 +6,8 @@ export type ClusterState = "connected" | "stale" | "error" | "syncing";
 export interface ClusterInfo {
   id: string;
   name: string;
-  server: string;
+  /** The API server URL; sent to admins only. */
+  server?: string;
   status: "connected" | "stale" | "error";
   syncing?: boolean;
   lastSyncAt: string | null;

@@ -141,7 +141,7 @@ describe("actions: exact requests and outcomes", () => {
     const at = s.json.operation!.token!;
     expect(w.body).toEqual({
       spec: { suspend: true },
-      metadata: { annotations: { "fluxcd.controlplane.io/suspendedBy": "operator", "fluxtower.dev/suspended-reason": "DB maintenance", "fluxtower.dev/suspended-at": at } },
+      metadata: { annotations: { "fluxcd.controlplane.io/suspendedBy": "operator", "fluxtower.dev/suspended-by-name": "operator", "fluxtower.dev/suspended-reason": "DB maintenance", "fluxtower.dev/suspended-at": at } },
     });
     expect((await finished(operator, s.json.operation!.id)).state).toBe("succeeded");
 
@@ -159,7 +159,7 @@ describe("actions: exact requests and outcomes", () => {
     const token = res.json.operation!.token!;
     expect(rw.body).toEqual({
       spec: { suspend: null },
-      metadata: { annotations: { "fluxcd.controlplane.io/suspendedBy": null, "fluxtower.dev/suspended-reason": null, "fluxtower.dev/suspended-at": null, "reconcile.fluxcd.io/requestedAt": token } },
+      metadata: { annotations: { "fluxcd.controlplane.io/suspendedBy": null, "fluxtower.dev/suspended-by-name": null, "fluxtower.dev/suspended-reason": null, "fluxtower.dev/suspended-at": null, "reconcile.fluxcd.io/requestedAt": token } },
     });
     const done = await finished(admin, res.json.operation!.id);
     const obj = await getObject(f.paths.hr2);

@@ -26,8 +26,12 @@ export interface AppInstance {
   kill(): void;
 }
 
-/** Starts the instance and waits for /api/healthz (it needs DATABASE_URL: the same database as the main app). */
-export async function startInstance(port: number, extraEnv: Record<string, string> = {}): Promise<AppInstance> {
+/**
+ * Starts the instance and waits for /api/healthz (it needs DATABASE_URL: the same database as the main app).
+ * Like the main test stack it trusts one proxy hop (tests choose client addresses with X-Forwarded-For); an
+ * `extraEnv` value of undefined leaves that variable unset (the product default).
+ */
+export async function startInstance(port: number, extraEnv: Record<string, string | undefined> = {}): Promise<AppInstance> {
   if (!process.env.DATABASE_URL) throw new Error("a second app instance needs DATABASE_URL (the app's database)");
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(path.join(os.tmpdir(), `fluxtower-instance-${port}.log`), "a");
@@ -42,6 +46,7 @@ export async function startInstance(port: number, extraEnv: Record<string, strin
       KUBECONFIG: path.join(DEMO_DIR, "fluxtower.kubeconfig"),
       FLUXTOWER_PUBLIC_URL: url,
       FLUXTOWER_DEMO_MODE: "true",
+      FLUXTOWER_TRUSTED_PROXY_HOPS: "1",
       ...extraEnv,
     },
   });

@@ -76,9 +76,15 @@ describe("audit queries", () => {
   });
 
   it("exports CSV as a download, with spreadsheet formulas neutralised", async () => {
+    // A free-text field that reaches the log: the reason of an action request (here refused: a viewer may not act).
     const evil = "=HYPERLINK(\"https://evil.example\",\"x\")";
-    await appFetch("/api/v1/session", { method: "POST", body: JSON.stringify({ username: evil, password: "x" }), headers: { "x-forwarded-for": "10.44.0.3" } });
-    const res = await admin.fetch("/api/v1/audit?format=csv&outcome=failure&action=sign-in");
+    const viewer = await signIn("viewer");
+    const refused = await viewer.fetch("/api/v1/clusters/demo/actions", {
+      method: "POST",
+      body: JSON.stringify({ action: "suspend", resource: "helmreleases", namespace: "airflow", name: "airflow", reason: evil }),
+    });
+    expect(refused.status).toBe(403);
+    const res = await admin.fetch("/api/v1/audit?format=csv&outcome=denied&action=action.suspend");
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="fluxtower-audit-.*\.csv"$/);
     const csv = await res.text();

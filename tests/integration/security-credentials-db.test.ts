@@ -58,23 +58,46 @@ describe(`OIDC login state on ${testKind}`, () => {
 describe(`API tokens on ${testKind}`, () => {
   it("work until they expire or are revoked; streams see the change through sessionIsActive", async () => {
     const user = await upsertUser({ subject: "https://idp|dave", name: "dave", role: "operator", groups: ["oidc:ops"], kubeUser: "oidc:dave" });
-    const live = await createApiToken(user.id, { name: "live", expiresAt: new Date(Date.now() + 60_000) });
+    const live = await createApiToken(user.id, { name: "live", expiresInDays: 1 });
     const p = await principalFromApiToken(live.secret);
     expect(p).toMatchObject({ name: "dave", role: "operator", kubeUser: "oidc:dave", groups: ["oidc:ops"], via: "token" });
     expect(await sessionIsActive(p?.sessionId ?? "")).toBe(true);
 
-    const expired = await createApiToken(user.id, { name: "old", expiresAt: new Date(Date.now() - 1000) });
+    const expired = await createApiToken(user.id, { name: "old", expiresInDays: 1 });
+    const db = await getDb();
+    await db.apiToken.update({ where: { id: expired.token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await principalFromApiToken(expired.secret)).toBeNull();
     expect(await apiTokenIsActive(expired.token.id)).toBe(false);
 
-    await revokeApiToken(user.id, live.token.id);
+    await revokeApiToken(live.token.id, { userId: user.id, name: "dave", anyUser: false });
     expect(await principalFromApiToken(live.secret)).toBeNull();
     expect(await sessionIsActive(p?.sessionId ?? "")).toBe(false);
   });
 
+  it("refuse lifetimes outside 1–365 days", async () => {
+    const user = await upsertUser({ subject: "https://idp|gina", name: "gina", role: "viewer", groups: [] });
+    for (const expiresInDays of [0, 366, 1.5, Number.POSITIVE_INFINITY]) {
+      await expect(createApiToken(user.id, { name: "t", expiresInDays })).rejects.toThrow(RangeError);
+    }
+  });
+
+  it("stop while their user has not signed in for FLUXTOWER_TOKEN_IDLE_DAYS (30), streams included", async () => {
+    const user = await upsertUser({ subject: "https://idp|hank", name: "hank", role: "operator", groups: [] });
+    const { token, secret } = await createApiToken(user.id, { name: "t", expiresInDays: 90 });
+    const p = await principalFromApiToken(secret);
+    expect(p).not.toBeNull();
+    const db = await getDb();
+    await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(Date.now() - 31 * 86_400_000) } });
+    expect(await principalFromApiToken(secret)).toBeNull();
+    expect(await apiTokenIsActive(token.id)).toBe(false);
+    expect(await sessionIsActive(p?.sessionId ?? "")).toBe(false);
+    await upsertUser({ subject: "https://idp|hank", name: "hank", role: "operator", groups: [] }); // signs in again
+    expect(await principalFromApiToken(secret)).not.toBeNull();
+  });
+
   it("record when they were last used, and store only a hash", async () => {
     const user = await upsertUser({ subject: "https://idp|erin", name: "erin", role: "viewer", groups: [] });
-    const { token, secret } = await createApiToken(user.id, { name: "t", expiresAt: null });
+    const { token, secret } = await createApiToken(user.id, { name: "t", expiresInDays: 30 });
     await principalFromApiToken(secret);
     const db = await getDb();
     const row = await db.apiToken.findUnique({ where: { id: token.id } });
@@ -84,7 +107,7 @@ describe(`API tokens on ${testKind}`, () => {
 
   it("die with their user", async () => {
     const user = await upsertUser({ subject: "https://idp|frank", name: "frank", role: "admin", groups: [] });
-    const { secret } = await createApiToken(user.id, { name: "t", expiresAt: null });
+    const { secret } = await createApiToken(user.id, { name: "t", expiresInDays: 30 });
     const db = await getDb();
     await db.user.delete({ where: { id: user.id } });
     expect(await principalFromApiToken(secret)).toBeNull();

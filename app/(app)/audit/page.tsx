@@ -2,8 +2,8 @@ import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audi
 import { AuditTable, type AuditRowView } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterSchema, toAuditQuery } from "@/lib/audit/filters";
+import { listVisibleAuditEvents } from "@/lib/audit/visible";
 import { requirePageUser } from "@/lib/auth/page-user";
-import { listAuditEvents } from "@/lib/db/audit";
 
 export const metadata = { title: "Audit" };
 export const dynamic = "force-dynamic";
@@ -23,10 +23,11 @@ function firstValues(search: Search): AuditFilterValues {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const values = firstValues(await searchParams);
   const parsed = auditFilterSchema.safeParse(values);
-  const rows = parsed.success ? await listAuditEvents(toAuditQuery(parsed.data)) : [];
+  const result = parsed.success ? await listVisibleAuditEvents(user, toAuditQuery(parsed.data)) : { events: [], scope: "all" as const, complete: true };
+  const rows = result.events;
   const view: AuditRowView[] = rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
@@ -46,6 +47,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit"
         description="Every sign-in, sign-out, failed sign-in, token change and action, newest first. Append-only: nothing here can be edited or deleted."
       />
+      {result.scope === "yours" ? (
+        <p data-testid="audit-scope" className="mb-3 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          You see the rows about objects you may read in each cluster and about yourself (your sign-ins and API tokens). The
+          full log needs the admin role.
+          {result.complete ? null : " Only the newest part of the log was searched: narrow the filters to look further back."}
+        </p>
+      ) : null}
       <AuditFilterForm values={values} csvHref={`/api/v1/audit?${csvQuery.toString()}`} />
       {parsed.success ? (
         <AuditTable rows={view} />

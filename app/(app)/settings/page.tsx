@@ -1,8 +1,10 @@
+import { AllTokensPanel } from "@/components/settings/all-tokens-panel";
 import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { oidcConfig } from "@/lib/auth/oidc/config";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { env } from "@/lib/config/env";
 
 export const metadata = { title: "Settings" };
@@ -33,10 +35,20 @@ export default async function SettingsPage() {
         </Section>
         <Section title="API tokens">
           <p className="mb-3 max-w-2xl text-sm text-slate-600 dark:text-slate-400">
-            For scripts and CI. A token acts as you, with your current role; it is stored only as a hash and shown once.
+            For scripts and CI. A token acts as you, with the role and groups of your latest sign-in; it is stored only as a
+            hash and shown once. Every token expires (at most after a year), and all your tokens stop working while you have
+            not signed in for {config.FLUXTOWER_TOKEN_IDLE_DAYS} days — sign in again to revive them.
           </p>
           <ApiTokensPanel />
         </Section>
+        {roleAtLeast(user.role, "admin") ? (
+          <Section title="Everyone's API tokens">
+            <p className="mb-3 max-w-2xl text-sm text-slate-600 dark:text-slate-400">
+              As an admin you may revoke any user&apos;s token; the owner sees who revoked it, and the audit log records it.
+            </p>
+            <AllTokensPanel />
+          </Section>
+        ) : null}
         <Section title="Instance">
           <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-y-2 text-sm">
             <dt className="font-medium">Public URL</dt>

@@ -1,7 +1,9 @@
 // GET /api/readyz — 200 when the database answers and every configured cluster's cache has synced; 503 with
-// the reasons otherwise.
+// the reasons otherwise. Open without a session (probes), so it names what is not ready and nothing more: no error
+// text (addresses, driver messages). The details are in the log (database) and, for admins, on the Clusters page.
 import { getDb } from "@/lib/db/client";
 import { clusterReadiness } from "@/lib/k8s/readiness";
+import { logger } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +13,11 @@ export async function GET() {
     const db = await getDb();
     await db.user.count();
   } catch (err) {
-    reasons.push(`database: ${err instanceof Error ? err.message : String(err)}`);
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, "readiness: the database does not answer");
+    reasons.push("database: not reachable");
   }
   for (const c of clusterReadiness()) {
-    if (!c.synced) reasons.push(`cluster ${c.id}: ${c.message}`);
+    if (!c.synced) reasons.push(`cluster ${c.id}: not synced`);
   }
   const ready = reasons.length === 0;
   return Response.json({ status: ready ? "ready" : "not-ready", reasons }, { status: ready ? 200 : 503, headers: { "cache-control": "no-store" } });

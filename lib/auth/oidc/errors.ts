@@ -10,6 +10,7 @@ export const OIDC_FAILURES = [
   "token_exchange",
   "invalid_id_token",
   "access_denied",
+  "email_unverified",
 ] as const;
 
 export type OidcFailure = (typeof OIDC_FAILURES)[number];

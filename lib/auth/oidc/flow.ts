@@ -6,7 +6,7 @@ import type { OidcConfig } from "./config";
 import { providerMetadata, type ProviderMetadata } from "./discovery";
 import { OidcError } from "./errors";
 import { validateIdTokenClaims } from "./id-token";
-import { identityFromClaims, type OidcIdentity } from "./identity";
+import { identityFromClaims, requiredClaims, type OidcIdentity } from "./identity";
 import { signingKeys } from "./jwks";
 import { decodeJws, selectKey, verifyJws } from "./jws";
 import { consumeLoginState, createLoginState } from "./login-state";
@@ -52,7 +52,7 @@ export async function completeSignIn(config: OidcConfig, input: { code: string; 
   const metadata = await providerMetadata(config.issuer);
   const tokens = await exchangeCode(config, metadata, input.code, login.codeVerifier);
   const { sub, claims } = await verifyIdToken(config, metadata, tokens.idToken, login.nonceHash);
-  const complete = [config.groupsClaim, config.usernameClaim].every((c) => c in claims);
+  const complete = requiredClaims(config).every((c) => c in claims);
   const all = complete ? claims : { ...(await fetchUserInfo(metadata, tokens.accessToken, sub)), ...claims };
   return { identity: identityFromClaims(config, sub, all), returnTo: login.returnTo };
 }

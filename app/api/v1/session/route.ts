@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { clientIp } from "@/lib/auth/authenticate";
 import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/auth/cookies";
-import { verifyDemoCredentials } from "@/lib/auth/demo-users";
+import { DEMO_USERS, verifyDemoCredentials } from "@/lib/auth/demo-users";
 import { demoModeEnabled } from "@/lib/auth/mode";
 import { limiter } from "@/lib/auth/rate-limit";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
@@ -20,6 +20,8 @@ const signInBody = z.object({
 });
 
 const FAILURES_PER_MINUTE = 10;
+/** The actor of a failed sign-in whose typed username belongs to nobody. */
+const UNKNOWN_USER = "(unknown user)";
 
 export const GET = route({
   handler: async ({ user }) => ({ user: { name: user.name, role: user.role, groups: user.groups } }),
@@ -43,7 +45,17 @@ export const POST = publicRoute({
     const demo = verifyDemoCredentials(body.username, body.password, env().FLUXTOWER_DEMO_PASSWORD);
     if (!demo) {
       await Promise.all(keys.map((k) => failures.hit(k)));
-      await recordAudit({ requestId, actor: body.username.slice(0, 64), action: "sign-in", outcome: "failure", detail: { ip } });
+      // A typed name that is no user's is never stored (it is often a password typed into the wrong field); a
+      // failure against a real account is recorded for that account, whose owner then sees it.
+      const known = DEMO_USERS.find((u) => u.username === body.username);
+      await recordAudit({
+        requestId,
+        actor: known ? known.username : UNKNOWN_USER,
+        actorSubject: known ? `demo:${known.username}` : null,
+        action: "sign-in",
+        outcome: "failure",
+        detail: { ip, method: "demo" },
+      });
       throw new AppError("unauthenticated", "Invalid username or password");
     }
     const user = await upsertUser({ subject: `demo:${demo.username}`, name: demo.username, role: demo.role, groups: demo.groups });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { subscribeEvents } from "@/lib/cluster-view/event-feed";
 import { summaryIndex, type SummaryChange } from "@/lib/cluster-view/summary-index";
 import { namespacesOf, requireCluster } from "@/lib/cluster-view/visibility";
+import { apiServerTextFor } from "@/lib/http/api-server-visibility";
 import { route } from "@/lib/http/route";
 import { clusterId } from "@/lib/http/schemas";
 import { sseResponse } from "@/lib/http/sse";
@@ -28,7 +29,9 @@ export const GET = route({
       return p;
     };
     return sseResponse(req, user, (ch) => {
-      ch.send("hello", { cluster: cache.id, status: cache.status() });
+      // Status messages may quote the API server's address: admins only (lib/http/api-server-visibility.ts).
+      const statusFor = (s: ReturnType<typeof cache.status>) => ({ ...s, message: apiServerTextFor(user, s.message) });
+      ch.send("hello", { cluster: cache.id, status: statusFor(cache.status()) });
       ch.onClose(
         summaryIndex(cache).subscribe((c: SummaryChange) => {
           allowed(c.summary.resource).then(
@@ -54,7 +57,7 @@ export const GET = route({
         const s = cache.status();
         if (s.status === lastStatus) return;
         lastStatus = s.status;
-        ch.send("status", { cluster: cache.id, status: s });
+        ch.send("status", { cluster: cache.id, status: statusFor(s) });
       });
     });
   },
