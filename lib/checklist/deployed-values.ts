@@ -78,13 +78,19 @@ function unmask(deployed: unknown, asked: unknown): unknown {
 function shortValue(path: string, v: unknown): string {
   if (SECRET_PATHS.has(path) || isMaskedValue(v)) return "another value (not shown)";
   if (v === undefined) return "the key removed";
+  // Lists and maps are summarised: env lists and the like can carry values nobody should see in evidence.
+  if (Array.isArray(v)) return `a list of ${v.length} item(s)`;
+  if (isMap(v)) return "a map";
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** "pending: the HelmRelease asks for X, Helm has not applied it: <message>" for one pending value. */
-export function pendingText(p: PendingValue, helm: HelmDeployedFacts | undefined): string {
-  const why = helm?.pending?.message ? `: ${helm.pending.message}` : " yet";
+/**
+ * "pending: the HelmRelease asks for X at `path`, Helm has not applied it[: <message>]" for one pending value
+ * (`withMessage: false` leaves Helm's message out, for lists that state it once).
+ */
+export function pendingText(p: PendingValue, helm: HelmDeployedFacts | undefined, withMessage = true): string {
+  const why = helm?.pending?.message ? (withMessage ? `: ${helm.pending.message}` : "") : " yet";
   return `pending: the HelmRelease asks for ${shortValue(p.path, p.asked)} at \`${p.path}\`, Helm has not applied it${why}`;
 }
 

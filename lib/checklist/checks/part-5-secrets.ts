@@ -15,15 +15,19 @@ import { ev, fail, isSet, notApplicable, pass, shown, warn } from "./outcome";
 const PART = { part: "5", partTitle: "Security & secrets management" } as const;
 
 /**
- * The Secret-name value to use instead of an inline secret, as honoured by the release's chart version: an inline
- * `apiSecretKey` on 1.16/1.17 becomes `webserverSecretKeySecretName` (what those charts read for Airflow 3);
- * undefined when the chart reads neither (e.g. `jwtSecret` on 1.16).
+ * The Secret-name value to use instead of an inline secret, as read by the release's chart version and Airflow
+ * version: an inline `apiSecretKey` on 1.16/1.17 becomes `webserverSecretKeySecretName` (what those charts read for
+ * Airflow 3); undefined when the chart reads neither (e.g. `jwtSecret` on 1.16, `webserverSecretKey` for Airflow 3
+ * on 1.18+): such a value is only to be removed.
  */
 function honouredReplacement(ctx: EvalContext, spec: InlineSecretPath): { path: string; name: string } | undefined {
-  if (honoursValue(ctx.line, spec.replacement)) return { path: spec.replacement, name: spec.suggestedName };
-  if (spec.path === "apiSecretKey" && ctx.secretKeys.webserverSecretKey)
-    return { path: "webserverSecretKeySecretName", name: "airflow-webserver-secret-key" };
-  return undefined;
+  const web = { path: "webserverSecretKeySecretName", name: "airflow-webserver-secret-key" };
+  const own = { path: spec.replacement, name: spec.suggestedName };
+  if (spec.path === "webserverSecretKey") return ctx.secretKeys.webserverSecretKey ? own : undefined;
+  if (spec.path === "apiSecretKey")
+    return ctx.secretKeys.apiSecretKey ? own : ctx.secretKeys.webserverSecretKey && ctx.major === 3 ? web : undefined;
+  if (spec.path === "jwtSecret") return ctx.secretKeys.jwtSecret ? own : undefined;
+  return honoursValue(ctx.line, spec.replacement) ? own : undefined;
 }
 
 /** Secrets inlined in `spec.values` or a ConfigMap valuesFrom. */

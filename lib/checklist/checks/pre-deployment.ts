@@ -152,7 +152,7 @@ export const valuesApplied: Check = {
       requested?.replace(/^v/, "") !== helm.chartVersion.replace(/^v/, "");
     if (chartPending)
       evidence.push(ev(`pending: the HelmRelease asks for chart ${requested}, Helm runs chart ${helm.chartVersion}`));
-    for (const p of ctx.pending.slice(0, MAX_PENDING)) evidence.push(ev(pendingText(p, helm)));
+    for (const p of ctx.pending.slice(0, MAX_PENDING)) evidence.push(ev(pendingText(p, helm, false)));
     if (ctx.pending.length > MAX_PENDING) evidence.push(ev(`… and ${ctx.pending.length - MAX_PENDING} more`));
     const count = ctx.pending.length + (chartPending ? 1 : 0);
     if (helm.pending) {
