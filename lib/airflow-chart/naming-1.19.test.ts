@@ -1,0 +1,70 @@
+// Names the official chart 1.19.0 renders, per naming mode × Airflow 2/3 (release "prod", chart defaults otherwise).
+// Each field's citation is CITES["1.19"][field] in naming-cites.ts (charts/airflow/1.19.0/templates/<file>:<line>);
+// the last test opens every cited line. 1.19 facts: the fernet key, JWT secret and redis password follow
+// `airflow.fullname` (_helpers.yaml:416, :420, :432); the broker URL Secret is rendered as `<fullname>-broker-url`
+// (secrets/redis-secrets.yaml:65) but the Celery env still reads `<release>-broker-url` (_helpers.yaml:137);
+// the create-user Job is switched by createUserJob.enabled (jobs/create-user-job.yaml:23, default true).
+import { CITES } from "./naming-cites";
+import { describeNameCases, nameCase } from "./test-support";
+
+const COMMON = (F: string, S: string) => `
+  fullname                              ${F}
+  configMap                             ${F}-config
+  metadataSecret                        ${F}-metadata
+  fernetKeySecret                       ${F}-fernet-key
+  redisPasswordSecret                   ${F}-redis-password
+  brokerUrlSecret                       ${F}-broker-url
+  brokerUrlSecretReferenced             prod-broker-url
+  workloads.scheduler                   Deployment ${F}-scheduler
+  workloads.triggerer                   StatefulSet ${F}-triggerer
+  workloads.worker                      StatefulSet ${F}-worker
+  workloads.statsd                      Deployment ${F}-statsd
+  workloads.redis                       StatefulSet ${F}-redis
+  serviceAccounts.scheduler             ${S}-scheduler
+  serviceAccounts.triggerer             ${S}-triggerer
+  serviceAccounts.worker                ${S}-worker
+  serviceAccounts.statsd                ${S}-statsd
+  serviceAccounts.redis                 ${S}-redis
+  serviceAccounts.migrate-database-job  ${S}-migrate-database-job
+  serviceAccounts.create-user-job       ${S}-create-user-job
+  services.statsd                       ${F}-statsd
+  services.redis                        ${F}-redis
+  services.postgresql                   prod-postgresql
+  jobs.migrateDatabase                  ${F}-run-airflow-migrations
+  jobs.createUser                       ${F}-create-user
+`;
+
+const AF2 = (F: string, S: string) => `${COMMON(F, S)}
+  webserverSecretKeySecret              ${F}-webserver-secret-key
+  apiSecretKeySecret                    -
+  jwtSecret                             -
+  jwtSecretReferenced                   -
+  workloads.webserver                   Deployment ${F}-webserver
+  serviceAccounts.webserver             ${S}-webserver
+  services.webserver                    ${F}-webserver
+`;
+
+const AF3 = (F: string, S: string) => `${COMMON(F, S)}
+  webserverSecretKeySecret              -
+  apiSecretKeySecret                    ${F}-api-secret-key
+  jwtSecret                             ${F}-jwt-secret
+  jwtSecretReferenced                   ${F}-jwt-secret
+  workloads.api-server                  Deployment ${F}-api-server
+  workloads.dag-processor               Deployment ${F}-dag-processor
+  serviceAccounts.api-server            ${S}-api-server
+  serviceAccounts.dag-processor         ${S}-dag-processor
+  services.apiServer                    ${F}-api-server
+`;
+
+describeNameCases(
+  "chart 1.19 names",
+  [
+    nameCase("1.19", "default", 2, "prod-airflow", AF2("prod", "prod-airflow")),
+    nameCase("1.19", "standard", 2, "prod-airflow", AF2("prod-airflow", "prod-airflow")),
+    nameCase("1.19", "override", 2, "af-main", AF2("af-main", "af-main")),
+    nameCase("1.19", "default", 3, "prod-airflow", AF3("prod", "prod-airflow")),
+    nameCase("1.19", "standard", 3, "prod-airflow", AF3("prod-airflow", "prod-airflow")),
+    nameCase("1.19", "override", 3, "af-main", AF3("af-main", "af-main")),
+  ],
+  CITES,
+);
