@@ -2,6 +2,7 @@
 // StatefulSet (it has no `tier` label) and diagnosing `postgresql.auth.existingSecret` (seed 001).
 
 import type { KubeObject } from "../kinds/object";
+import { bundledPostgresqlName, readValues } from "./chart-facts";
 import type { EvalContext } from "./context";
 import { ev, isSet, secretRef, truthy } from "./checks/outcome";
 import { label, readyReplicas, refOf } from "./kube-readers";
@@ -35,11 +36,13 @@ export function bundledPostgres(snapshot: ChecklistSnapshot, ctx: EvalContext): 
   for (const w of [...(snapshot.databaseWorkloads ?? []), ...snapshot.workloads])
     if (isBundledPostgres(w, ctx.releaseName)) seen.set(`${w.kind}/${w.metadata.name}`, w);
   const workloads = [...seen.values()];
-  const service = ctx.names.services.postgresql ?? `${ctx.releaseName}-postgresql`;
+  // The subchart's primary StatefulSet name (Bitnami `common.names.fullname`), also when values now disable it.
+  const statefulSet =
+    ctx.names.postgresqlStatefulSet ?? bundledPostgresqlName(ctx.releaseName, readValues(ctx.line, ctx.user));
   const deployed = ctx
     .deployed("StatefulSet")
     .map((o) => o.name)
-    .filter((n) => n === service);
+    .filter((n) => n === statefulSet);
   const evidence: Evidence[] = workloads.map((w) =>
     ev(
       `${w.kind} ${w.metadata.name} (Bitnami postgresql, app.kubernetes.io/instance=${ctx.releaseName}) runs, ${readyReplicas(w)} ready`,

@@ -1,6 +1,8 @@
-// The one place lib/checklist reaches the chart knowledge module (names, version lines, honoured values).
+// The one place lib/checklist reaches the chart knowledge module (lib/airflow-chart: names, version lines,
+// honoured values, flavour, git-sync).
 
 export {
+  bundledPostgresqlName,
   chartFlavour,
   chartLine,
   chartNames,
@@ -8,7 +10,8 @@ export {
   gitSyncIntervalSeconds,
   GIT_SYNC_CREDENTIAL_KEYS,
   honoursValue,
+  readValues,
   secretKeysHonoured,
   type ChartLine,
   type ChartNames,
-} from "./airflow-chart-standin";
+} from "../airflow-chart";

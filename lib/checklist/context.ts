@@ -114,12 +114,9 @@ export function buildContext(snapshot: ChecklistSnapshot, options: EvalOptions =
   const line = chartLine(chartVersion);
   const judged = judgeValues(release, snapshot.valuesFromSources, chartDefaults(chartVersion), helm);
   const values = judged.values;
-  const airflowVersion =
-    versionString(values.airflowVersion) ??
-    versionString(values.defaultAirflowTag) ??
-    (hasRecord(helm) ? helm.appVersion : undefined) ??
-    "2.0.0";
-  const names = chartNames({ release: releaseName, namespace, chartVersion, values });
+  // lib/airflow-chart applies the line's defaults itself: it gets the user values (Helm's `config`).
+  const names = chartNames({ release: releaseName, namespace, chartVersion, values: judged.user });
+  const airflowVersion = versionString(names.airflowVersion) ?? versionString(values.airflowVersion) ?? "2.0.0";
   const pods = forRelease(snapshot.pods, releaseName);
   const workloads = forRelease(snapshot.workloads, releaseName);
   const pdbs = forRelease(snapshot.pdbs, releaseName);
@@ -133,7 +130,7 @@ export function buildContext(snapshot: ChecklistSnapshot, options: EvalOptions =
     line,
     airflowVersion,
     major: airflowMajor(values, release),
-    secretKeys: secretKeysHonoured(line, airflowVersion, values),
+    secretKeys: secretKeysHonoured(line, airflowVersion, judged.user),
     names,
     values,
     user: judged.user,

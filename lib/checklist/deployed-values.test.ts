@@ -33,8 +33,65 @@ describe("pendingValues", () => {
     ["a masked deployed value equals any value", { fernetKey: M }, { fernetKey: "abc" }, []],
     ["a masked value inside a list", { env: [{ name: "A", value: M }] }, { env: [{ name: "A", value: "v" }] }, []],
     ["a masked value the HelmRelease dropped", { fernetKey: M }, {}, ["fernetKey"]],
+    // lib/helm masks URL userinfo in place: `postgresql://<set, hidden>@host/db`.
+    ["a URL with masked userinfo", { url: `postgresql://${M}@db:5432/af` }, { url: "postgresql://u:p@db:5432/af" }, []],
+    [
+      "a URL with masked userinfo, other host",
+      { url: `postgresql://${M}@db:5432/af` },
+      { url: "postgresql://u:p@db2:5432/af" },
+      ["url"],
+    ],
   ])("%s", (_n, deployed, asked, paths) => {
     expect(pendingValues(deployed, asked).map((p) => p.path)).toEqual(paths);
+  });
+});
+
+describe("pending values are shown only when nothing suggests a secret", () => {
+  const smtp = (v: unknown) => ({ config: { smtp: v === undefined ? {} : { smtp_password: v } } });
+  it.each([
+    ["an ordinary value", { scheduler: { replicas: 2 } }, { scheduler: { replicas: 3 } }, "3 at `scheduler.replicas`"],
+    ["a secret-looking name", smtp("old-canary"), smtp("n3w-canary"), "another value (not shown) at"],
+    [
+      "a partly masked deployed value",
+      { x: { url: `s3://${M}/a` } },
+      { x: { url: "gs://b-canary" } },
+      "another value (not shown) at",
+    ],
+    ["a new secret-looking key", smtp(undefined), smtp("n3w-canary"), "another value (not shown) at"],
+    ["a new subtree is summarised", {}, smtp("n3w-canary"), "a map at `config`"],
+    ["a removed key", { scheduler: { replicas: 2 } }, {}, "the key removed at `scheduler`"],
+  ])("%s", (_n, deployed, asked, shown) => {
+    const [p] = pendingValues(deployed, asked);
+    const words = pendingText(p, undefined);
+    expect(words).toContain(`asks for ${shown}`);
+    expect(words).not.toContain("canary");
+  });
+
+  // A masked deployed value cannot be compared: a changed secret is not reported as pending (nor shown).
+  it("a masked deployed value is taken as equal", () => {
+    expect(pendingValues(smtp(M), smtp("n3w-canary"))).toEqual([]);
+  });
+
+  it("a value from a valuesFrom Secret is never shown", () => {
+    const release = hr({});
+    release.spec = {
+      ...release.spec,
+      valuesFrom: [{ kind: "Secret", name: "airflow-extra", valuesKey: "values.yaml" }],
+    };
+    const j = judgeValues(
+      release,
+      [
+        {
+          kind: "Secret",
+          name: "airflow-extra",
+          data: { "values.yaml": "config:\n  core:\n    plain_looking: s3cret-canary\n" },
+        },
+      ],
+      {},
+      record({ config: { core: { plain_looking: "old" } } }),
+    );
+    expect(j.pending.map((p) => p.path)).toEqual(["config.core.plain_looking"]);
+    expect(j.origin("config.core.plain_looking")).not.toContain("s3cret-canary");
   });
 });
 
@@ -74,7 +131,7 @@ describe("judgeValues", () => {
   });
 
   it("never shows a pending secret value", () => {
-    const p = { path: "webserverSecretKey", asked: "hunter2-canary", deployed: M };
+    const p = { path: "webserverSecretKey", asked: "hunter2-canary", deployed: M, hidden: true };
     expect(pendingText(p, record({}, { pending: { message: "upgrade failed" } }))).toBe(
       "pending: the HelmRelease asks for another value (not shown) at `webserverSecretKey`, Helm has not applied it: upgrade failed",
     );

@@ -3,7 +3,14 @@
 // differ. Without a record: chart defaults ⊕ the HelmRelease's composed values, and the evidence says so.
 
 import type { KubeObject } from "../kinds/object";
-import { describeRecord, hasRecord, isMaskedValue, noRecordReason, type HelmDeployedFacts } from "./helm-facts";
+import {
+  describeRecord,
+  hasRecord,
+  isMaskedValue,
+  maskedMatches,
+  noRecordReason,
+  type HelmDeployedFacts,
+} from "./helm-facts";
 import { INLINE_SECRET_PATHS } from "./inline-secrets";
 import type { ValuesFromSource } from "./snapshot";
 import { coalesceValues, composeValues, getPath, isMap, originOf, type Values, type ValuesLayer } from "./values";
@@ -14,6 +21,8 @@ export interface PendingValue {
   /** What the HelmRelease asks for (undefined: it removes the key). Never shown for secret paths. */
   asked: unknown;
   deployed: unknown;
+  /** The asked value is never shown: a secret path or name, masked in the record, or from a valuesFrom Secret. */
+  hidden: boolean;
 }
 
 /** The judged values with provenance. */
@@ -41,7 +50,7 @@ export const MAX_PENDING = 20;
 const SECRET_PATHS = new Set(INLINE_SECRET_PATHS.map((p) => p.path));
 
 function equalModuloMask(deployed: unknown, asked: unknown): boolean {
-  if (isMaskedValue(deployed)) return asked !== undefined && asked !== null;
+  if (isMaskedValue(deployed)) return maskedMatches(deployed, asked);
   if (Array.isArray(deployed) && Array.isArray(asked))
     return deployed.length === asked.length && deployed.every((d, i) => equalModuloMask(d, asked[i]));
   if (isMap(deployed) && isMap(asked)) {
@@ -59,14 +68,14 @@ export function pendingValues(deployed: Values, asked: Values, prefix = ""): Pen
     const d = deployed[k];
     const a = asked[k];
     if (isMap(d) && isMap(a)) out.push(...pendingValues(d, a, path));
-    else if (!equalModuloMask(d, a)) out.push({ path, asked: a, deployed: d });
+    else if (!equalModuloMask(d, a)) out.push({ path, asked: a, deployed: d, hidden: looksSecret(path, d, a) });
   }
   return out;
 }
 
 /** Deployed config with masked leaves replaced by the HelmRelease's value at the same path, where it has one. */
 function unmask(deployed: unknown, asked: unknown): unknown {
-  if (isMaskedValue(deployed)) return asked !== undefined && asked !== null ? asked : deployed;
+  if (isMaskedValue(deployed)) return maskedMatches(deployed, asked) ? asked : deployed;
   if (Array.isArray(deployed)) return deployed.map((d, i) => unmask(d, Array.isArray(asked) ? asked[i] : undefined));
   if (isMap(deployed)) {
     const a = isMap(asked) ? asked : {};
@@ -75,8 +84,22 @@ function unmask(deployed: unknown, asked: unknown): unknown {
   return deployed;
 }
 
-function shortValue(path: string, v: unknown): string {
-  if (SECRET_PATHS.has(path) || isMaskedValue(v)) return "another value (not shown)";
+const SECRETISH = /pass|secret|token|key|credential|conn|auth|cert/i;
+
+function containsMask(v: unknown): boolean {
+  if (isMaskedValue(v)) return true;
+  if (Array.isArray(v)) return v.some(containsMask);
+  return isMap(v) && Object.values(v).some(containsMask);
+}
+
+function looksSecret(path: string, deployed: unknown, asked: unknown): boolean {
+  const last = path.split(".").pop() ?? "";
+  return SECRET_PATHS.has(path) || SECRETISH.test(last) || containsMask(deployed) || containsMask(asked);
+}
+
+function shortValue(p: PendingValue): string {
+  const v = p.asked;
+  if (p.hidden && v !== undefined) return "another value (not shown)";
   if (v === undefined) return "the key removed";
   // Lists and maps are summarised: env lists and the like can carry values nobody should see in evidence.
   if (Array.isArray(v)) return `a list of ${v.length} item(s)`;
@@ -91,7 +114,7 @@ function shortValue(path: string, v: unknown): string {
  */
 export function pendingText(p: PendingValue, helm: HelmDeployedFacts | undefined, withMessage = true): string {
   const why = helm?.pending?.message ? (withMessage ? `: ${helm.pending.message}` : "") : " yet";
-  return `pending: the HelmRelease asks for ${shortValue(p.path, p.asked)} at \`${p.path}\`, Helm has not applied it${why}`;
+  return `pending: the HelmRelease asks for ${shortValue(p)} at \`${p.path}\`, Helm has not applied it${why}`;
 }
 
 const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
@@ -120,7 +143,15 @@ export function judgeValues(
     };
   }
   const user = unmask(helm.config, composed.user) as Values;
-  const pending = pendingValues(helm.config, composed.user);
+  // A value a valuesFrom Secret supplies is never shown, whatever its name.
+  const fromSecret = (path: string) => {
+    const o = originOf(composed.layers, path);
+    return composed.layers.some((l) => l.kind === "Secret" && l.label === o);
+  };
+  const pending = pendingValues(helm.config, composed.user).map((p) => ({
+    ...p,
+    hidden: p.hidden || fromSecret(p.path),
+  }));
   const values = coalesceValues(defaults, user);
   const origin = (path: string): string => {
     const p = pending.find((x) => related(x.path, path));

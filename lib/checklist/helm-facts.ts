@@ -2,8 +2,10 @@
 // checklist needs it. The server fills `ChecklistSnapshot.helm` from lib/helm; this module only defines the shape
 // and pure lookups over it. Secret values never reach it: the deployed `config` arrives with them masked.
 
-/** The mask that stands for a secret value in `config` (the project's mask, see lib/cluster-view/detail-kinds.ts). */
-export const HELM_VALUE_MASK = "••••••";
+import { MASK_MARKER } from "../helm/mask-strings";
+
+/** The marker lib/helm puts where a secret value was (a whole value, or inside a string such as a URL's userinfo). */
+export const HELM_VALUE_MASK = MASK_MARKER;
 
 /** One object the release owns: from the rendered manifest, or from a hook (then `hook` lists the hook events). */
 export interface HelmObject {
@@ -41,9 +43,20 @@ export function hasRecord(helm: HelmDeployedFacts | undefined): helm is HelmDepl
   return helm?.source === "helm-record" && !!helm.config && typeof helm.config === "object";
 }
 
-/** True for a value the record masked. */
-export function isMaskedValue(v: unknown): boolean {
-  return v === HELM_VALUE_MASK;
+/** True for a value the record masked, wholly or in part (`postgresql://<set, hidden>@host/db`). */
+export function isMaskedValue(v: unknown): v is string {
+  return typeof v === "string" && v.includes(HELM_VALUE_MASK);
+}
+
+/** Could the masked deployed value `masked` be `value`? (The marker stands for any text.) */
+export function maskedMatches(masked: string, value: unknown): boolean {
+  if (masked === HELM_VALUE_MASK) return value !== undefined && value !== null;
+  if (typeof value !== "string") return false;
+  const pattern = masked
+    .split(HELM_VALUE_MASK)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[\\s\\S]*");
+  return new RegExp(`^${pattern}$`).test(value);
 }
 
 /** The record's objects of one kind (empty without a record or without objects). */

@@ -35,12 +35,15 @@ export function pgbouncerRoute(ctx: EvalContext): PgbouncerRoute | undefined {
   const name = ctx.get("data.metadataSecretName");
   const svc = pgbouncerService(ctx);
   const port = Number(ctx.get("ports.pgbouncer") ?? 6543) || 6543;
-  if (!isSet(name))
+  if (!isSet(name)) {
+    const t = ctx.names.metadataTarget;
+    const where = t ? `${t.host}:${t.port}/${t.database}` : `${svc}.${ctx.namespace}:${port}`;
     return {
       route: "chart",
-      evidence: [ev(`The chart renders Secret ${ctx.names.metadataSecret} with host ${svc}.${ctx.namespace}:${port}`)],
+      evidence: [ev(`The chart renders Secret ${ctx.names.metadataSecret} with host ${where}`)],
       message: `The chart's metadata Secret points Airflow at ${svc}`,
     };
+  }
   const secret = String(name);
   const facts = ctx.secret(secret);
   const ref = secretRef(ctx, secret);

@@ -208,7 +208,7 @@ export const gitRepoPolicy: Check = {
   evaluate(snapshot, ctx) {
     const pre = gitSyncEnabled.evaluate(snapshot, ctx);
     if (pre.status !== "pass") return fail(`Pre-check: ${pre.message}`, pre.evidence);
-    const secs = gitSyncIntervalSeconds(ctx.values);
+    const secs = gitSyncIntervalSeconds(ctx.user, ctx.chartVersion);
     const from = isSet(ctx.get("dags.gitSync.wait")) ? "`wait`, which wins over `period`" : "`period`";
     return pass(
       `git-sync is on${secs !== undefined ? ` (every ${secs}s, from ${from})` : ""}; repository policy needs a person's attestation`,

@@ -105,7 +105,7 @@ export const ROTATION_CHECKS: readonly Check[] = [
   rotationCheck({
     roleId: "jwt",
     suffix: "jwt",
-    generatedName: (ctx) => ctx.names.jwtSecret,
+    generatedName: (ctx) => ctx.names.jwtSecretReferenced ?? ctx.names.jwtSecret,
     what: "JWT secret",
     why: "The API server and scheduler must switch JWT secrets together; tasks holding old tokens may fail.",
     applies: (ctx) => ctx.secretKeys.jwtSecret,
