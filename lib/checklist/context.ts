@@ -57,6 +57,8 @@ export interface EvalContext {
   values: Values;
   /** Judged user values (the deployed config with a Helm record, else the HelmRelease's). */
   user: Values;
+  /** The HelmRelease's composed user values (what Git asks for; equal to `user` without a record). */
+  asked: Values;
   /** The HelmRelease's layers (provenance; inline-secret findings look at what Git holds). */
   layers: ValuesLayer[];
   valuesProblems: string[];
@@ -134,6 +136,7 @@ export function buildContext(snapshot: ChecklistSnapshot, options: EvalOptions =
     names,
     values,
     user: judged.user,
+    asked: judged.asked,
     layers: judged.layers,
     valuesProblems: judged.problems,
     valuesNotes: judged.notes,

@@ -27,6 +27,13 @@ describe("StatsD metrics must reach an exporter (fact 5)", () => {
   type Case = [name: string, metrics: Record<string, unknown>, extra: KubeObject[], status: string, words: string];
   const cases: Case[] = [
     ["the chart default", {}, [], "pass", "via StatsD to airflow-statsd:9125"],
+    [
+      "values.yaml's templated default copied into values",
+      { statsd_host: '{{ printf "%s-statsd" (include "airflow.fullname" .) }}' },
+      [],
+      "pass",
+      "(templated, rendered by the chart)",
+    ],
     ["localhost with the chart's StatsD on", { statsd_host: "localhost" }, [], "fail", "metrics go nowhere"],
     ["the chart's Service on the wrong port", { statsd_port: 8125 }, [], "fail", "ingests on 9125/UDP"],
     [

@@ -40,11 +40,16 @@ export function serviceOfHost(host: string, namespace: string): { name: string; 
 export function statsdTarget(ctx: EvalContext): StatsdTarget {
   const chartService = ctx.names.services.statsd ?? `${ctx.names.fullname}-statsd`;
   const hostSetting = airflowSetting(ctx, "metrics", "statsd_host");
-  const host = hostSetting?.value ?? chartService;
+  // values.yaml's own default is a template (`{{ printf "%s-statsd" (include "airflow.fullname" .) }}`) that the
+  // chart renders with `tpl`; a copy of it in values means the chart's Service.
+  const templated = hostSetting?.value?.includes("{{") === true;
+  const host = templated ? chartService : (hostSetting?.value ?? chartService);
   const hostSource = hostSetting
     ? hostSetting.value === undefined
       ? `${hostSetting.source} (value from a reference; assumed the chart's)`
-      : hostSetting.source
+      : templated
+        ? `${hostSetting.source} (templated, rendered by the chart)`
+        : hostSetting.source
     : "chart default";
   const portSetting = airflowSetting(ctx, "metrics", "statsd_port");
   const port = num(portSetting?.value) ?? 9125;

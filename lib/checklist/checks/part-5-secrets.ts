@@ -1,5 +1,5 @@
-// Part 5 — Secrets: nothing inlined; fernet / API (AF3) or webserver (AF2) / JWT keys referenced by name and
-// present with the right keys; other references present; ESO-managed ones synced.
+// Part 5 — Secrets: nothing inlined; fernet, webserver, API and JWT keys referenced by name where the release's
+// chart version reads them (1.16–1.19 × Airflow 2/3); other references present; ESO-managed ones synced.
 
 import { stringify } from "yaml";
 import type { EvalContext } from "../context";
