@@ -1,6 +1,6 @@
 // Resolve an Airflow setting ([section] key) the way Airflow sees it: AIRFLOW__SECTION__KEY env vars win over
 // airflow.cfg. Sources: values `env`/`extraEnv`/`<component>.env`, live pod env, values `config.*`, and the
-// `[section]` of airflow.cfg in the `<release>-airflow-config` ConfigMap.
+// `[section]` of airflow.cfg in the chart's `<fullname>-config` ConfigMap (`_helpers.yaml` `airflow_config`).
 
 import { parse as parseYaml } from "yaml";
 import type { EvalContext } from "./context";

@@ -1,19 +1,13 @@
-// Documented defaults of the official Apache Airflow chart (1.15–1.18) for the keys the checklist reads.
-// Source: chart/values.yaml of each release and DOMAIN.md §5 ("a missing key means *not* production-ready").
-// Templated defaults (`config.metrics.statsd_on`, `config.logging.remote_logging`) are left out on purpose:
-// the checks derive them from `statsd.enabled` / `elasticsearch.enabled` / `opensearch.enabled` like the chart does.
+// Defaults of the official Apache Airflow chart (1.16–1.19) for the keys the checklist reads, read from
+// `charts/airflow/<version>/values.yaml` of each release (DOMAIN.md §5: "a missing key means *not* production-ready").
+// Templated defaults (`config.metrics.statsd_on/statsd_host`, `config.logging.remote_logging`) are left out on
+// purpose: the checks derive them from `statsd.enabled` / the chart's names / `elasticsearch.enabled` like the chart.
 
+import { chartLine, defaultAirflowVersion, type ChartLine } from "./chart-facts";
 import type { Values } from "./values";
 
-/** Chart versions with a defaults table; other versions use the nearest one. */
-export const SUPPORTED_CHART_VERSIONS = ["1.15", "1.16", "1.17", "1.18"] as const;
-
-const AIRFLOW_BY_CHART: Record<(typeof SUPPORTED_CHART_VERSIONS)[number], string> = {
-  "1.15": "2.9.3",
-  "1.16": "2.10.5",
-  "1.17": "3.0.2",
-  "1.18": "3.0.2",
-};
+/** Chart lines with a defaults table; other versions use the nearest line (see `chartLine`). */
+export const SUPPORTED_CHART_VERSIONS: readonly ChartLine[] = ["1.16", "1.17", "1.18", "1.19"];
 
 const pdbOff = () => ({ enabled: false, config: { maxUnavailable: 1 } });
 
@@ -23,32 +17,45 @@ export function chartMinor(version: string | undefined): [number, number] | unde
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
-/** The defaults table used for a chart version (clamped to 1.15–1.18; unknown → 1.18). */
-export function defaultsTableFor(chartVersion: string | undefined): (typeof SUPPORTED_CHART_VERSIONS)[number] {
-  const mm = chartMinor(chartVersion);
-  if (!mm) return "1.18";
-  const [major, minor] = mm;
-  if (major < 1 || (major === 1 && minor <= 15)) return "1.15";
-  if (major > 1 || minor >= 18) return "1.18";
-  return `1.${minor}` as (typeof SUPPORTED_CHART_VERSIONS)[number];
+/** The defaults table used for a chart version (the chart line, 1.16–1.19). */
+export function defaultsTableFor(chartVersion: string | undefined): ChartLine {
+  return chartLine(chartVersion);
+}
+
+function secretKeyDefaults(line: ChartLine): Values {
+  // values.yaml: `webserverSecretKey*` in every line; `jwtSecret*` from 1.17; `apiSecretKey*` from 1.18.
+  const out: Values = { webserverSecretKey: null, webserverSecretKeySecretName: null };
+  if (line !== "1.16") Object.assign(out, { jwtSecret: null, jwtSecretName: null });
+  if (line === "1.18" || line === "1.19") Object.assign(out, { apiSecretKey: null, apiSecretKeySecretName: null });
+  return out;
 }
 
 /** Chart defaults for the keys we check, for a chart version (see file header for what is left out). */
 export function chartDefaults(chartVersion: string | undefined): Values {
-  const table = defaultsTableFor(chartVersion);
-  const af = AIRFLOW_BY_CHART[table];
-  const hasApiServer = table !== "1.15";
+  const line = chartLine(chartVersion);
+  const af = defaultAirflowVersion(line);
+  // 1.16 has no `apiServer.replicas` default (the Deployment renders `replicas:` empty → 1); 1.19 adds
+  // `apiServer.enabled: true`, `apiServer.hpa` and PDBs for the triggerer and dag-processor.
+  const apiServer: Values = { podDisruptionBudget: pdbOff() };
+  if (line !== "1.16") apiServer.replicas = 1;
+  if (line === "1.19") Object.assign(apiServer, { enabled: true, hpa: { enabled: false, minReplicaCount: 1 } });
   const values: Values = {
     airflowVersion: af,
     defaultAirflowTag: af,
+    useStandardNaming: false,
+    fullnameOverride: "",
+    nameOverride: "",
     executor: "CeleryExecutor",
     fernetKey: null,
     fernetKeySecretName: null,
-    webserverSecretKey: null,
-    webserverSecretKeySecretName: null,
+    ...secretKeyDefaults(line),
     env: [],
     extraEnv: null,
-    postgresql: { enabled: true },
+    ports: { statsdIngest: 9125, statsdScrape: 9102, pgbouncer: 6543 },
+    postgresql: {
+      enabled: true,
+      auth: { enablePostgresUser: true, postgresPassword: "postgres", username: "", password: "" },
+    },
     data: {
       metadataSecretName: null,
       resultBackendSecretName: null,
@@ -77,11 +84,18 @@ export function chartDefaults(chartVersion: string | undefined): Values {
     },
     redis: { enabled: true, passwordSecretName: null, password: null },
     scheduler: { replicas: 1, podDisruptionBudget: pdbOff() },
-    webserver: { replicas: 1, podDisruptionBudget: pdbOff(), hpa: { enabled: false, minReplicaCount: 1 } },
-    triggerer: { enabled: true, replicas: 1 },
-    dagProcessor: { enabled: table === "1.15" || table === "1.16" ? false : null, replicas: 1 },
+    webserver: {
+      enabled: true,
+      replicas: 1,
+      podDisruptionBudget: pdbOff(),
+      hpa: { enabled: false, minReplicaCount: 1 },
+    },
+    apiServer,
+    triggerer: { enabled: true, replicas: 1, ...(line === "1.19" ? { podDisruptionBudget: pdbOff() } : {}) },
+    dagProcessor: { enabled: null, replicas: 1, ...(line === "1.19" ? { podDisruptionBudget: pdbOff() } : {}) },
     statsd: { enabled: true },
     elasticsearch: { enabled: false, secretName: null },
+    opensearch: { enabled: false },
     dags: {
       persistence: { enabled: false },
       gitSync: {
@@ -101,13 +115,5 @@ export function chartDefaults(chartVersion: string | undefined): Values {
     },
     config: { logging: { colored_console_log: "False" }, metrics: { statsd_port: 9125, statsd_prefix: "airflow" } },
   };
-  if (hasApiServer) {
-    values.opensearch = { enabled: false };
-    values.apiSecretKey = null;
-    values.apiSecretKeySecretName = null;
-    values.jwtSecret = null;
-    values.jwtSecretName = null;
-    values.apiServer = { replicas: 1, podDisruptionBudget: pdbOff() };
-  }
   return values;
 }

@@ -47,6 +47,26 @@ function storeOf(snapshot: ChecklistSnapshot, es: KubeObject): { kind: string; n
   return { kind, name, obj };
 }
 
+function esoProblem(
+  es: string,
+  secret: string,
+  f: {
+    ready: boolean;
+    mergeMissing: boolean;
+    store: { kind: string; name: string; obj?: KubeObject };
+    storeReady: boolean;
+    secretExists: boolean;
+  },
+): string | undefined {
+  if (!f.ready) return `ExternalSecret ${es} is not synced`;
+  if (f.mergeMissing && !f.secretExists)
+    return `ExternalSecret ${es} reports Ready but its target Secret ${secret} does not exist and ESO will not create it (creationPolicy Merge): every pod reading ${secret} fails`;
+  if (!f.store.obj) return `${f.store.kind} ${f.store.name} not found`;
+  if (!f.storeReady) return `${f.store.kind} ${f.store.name} is not Ready`;
+  if (!f.secretExists) return `Secret ${secret} does not exist yet`;
+  return undefined;
+}
+
 /** ESO state of Secret `name`. A Secret is managed when labelled/owned by ESO or targeted by an ExternalSecret. */
 export function esoState(snapshot: ChecklistSnapshot, ctx: EvalContext, name: string): EsoState {
   const facts = ctx.secret(name);
@@ -78,12 +98,19 @@ export function esoState(snapshot: ChecklistSnapshot, ctx: EvalContext, name: st
       ),
     );
   }
-  let problem: string | undefined;
-  if (ready?.status !== "True") problem = `ExternalSecret ${es.metadata.name} is not synced`;
-  else if (ready.reason === "SecretMissing")
-    problem = `ExternalSecret ${es.metadata.name} does not create the Secret (CreationPolicy=Merge)`;
-  else if (!store.obj) problem = `${store.kind} ${store.name} not found`;
-  else if (storeReady?.status !== "True") problem = `${store.kind} ${store.name} is not Ready`;
-  else if (!facts) problem = `Secret ${name} does not exist yet`;
+  // ESO marks Ready=True with reason SecretMissing when creationPolicy is Merge and the target does not exist
+  // (externalsecret_controller.go `markAsDone`, DOMAIN.md §7.5): nothing is written, so every reader fails.
+  const mergeMissing = ready?.status === "True" && ready.reason === "SecretMissing";
+  if (mergeMissing && facts)
+    evidence.push(
+      ev(`Secret ${name} exists now; ExternalSecret ${es.metadata.name} merges into it at its next refresh`),
+    );
+  const problem = esoProblem(es.metadata.name, name, {
+    ready: ready?.status === "True",
+    mergeMissing,
+    store,
+    storeReady: storeReady?.status === "True",
+    secretExists: !!facts,
+  });
   return { managed: true, synced: !problem, externalSecret: es, store: store.obj, evidence, problem };
 }

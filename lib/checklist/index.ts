@@ -22,6 +22,11 @@ export {
 } from "./values";
 export { chartVersionOf, helmReleaseName, isAirflowRelease, isExactVersion, workloadNamespace } from "./discovery";
 export { buildContext, type Component, type EvalContext, type EvalOptions } from "./context";
+export { HELM_VALUE_MASK, type HelmDeployedFacts, type HelmObject } from "./helm-facts";
+export { helmDeployedFacts } from "./helm-facts-from";
+export { isBundledPostgres } from "./bundled-postgres";
+export { chartSupport, type ChartSupport } from "./chart-support";
+export { statsdServiceRef } from "./statsd-target";
 export { CHECKS, checkById } from "./checks";
 export {
   evaluateChecklist,

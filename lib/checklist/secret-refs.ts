@@ -1,5 +1,6 @@
 // The Secrets an Airflow release references by name (DOMAIN.md §4–5), with the data keys each must hold.
 
+import { GIT_SYNC_CREDENTIAL_KEYS } from "./chart-facts";
 import type { EvalContext } from "./context";
 import type { Evidence } from "./types";
 import { ev, isSet, secretRef, truthy } from "./checks/outcome";
@@ -41,23 +42,26 @@ export const SECRET_ROLES: readonly SecretRole[] = [
   {
     id: "webserver-key",
     path: "webserverSecretKeySecretName",
-    purpose: "Webserver session key (Airflow 2)",
+    purpose: "Webserver secret key",
     keySets: fixed("webserver-secret-key"),
-    applies: (c) => c.major === 2,
+    // AIRFLOW__WEBSERVER__SECRET_KEY: every Airflow version on charts 1.16/1.17, Airflow < 3 from 1.18.
+    applies: (c) => c.secretKeys.webserverSecretKey,
   },
   {
     id: "api-key",
     path: "apiSecretKeySecretName",
-    purpose: "API server secret key (Airflow 3)",
+    purpose: "API secret key (Airflow 3)",
     keySets: fixed("api-secret-key"),
-    applies: (c) => c.major === 3,
+    // AIRFLOW__API__SECRET_KEY: Airflow 3 on charts 1.18+ (1.16/1.17 ignore `apiSecretKeySecretName`).
+    applies: (c) => c.secretKeys.apiSecretKey,
   },
   {
     id: "jwt",
     path: "jwtSecretName",
     purpose: "JWT signing secret (Airflow 3)",
     keySets: fixed("jwt-secret"),
-    applies: (c) => c.major === 3,
+    // AIRFLOW__API_AUTH__JWT_SECRET: Airflow 3 on charts 1.17+ (1.16 has no JWT secret).
+    applies: (c) => c.secretKeys.jwtSecret,
   },
   {
     id: "git-ssh",
@@ -70,10 +74,8 @@ export const SECRET_ROLES: readonly SecretRole[] = [
     id: "git-credentials",
     path: "dags.gitSync.credentialsSecret",
     purpose: "git-sync HTTPS credentials",
-    keySets: () => [
-      ["GITSYNC_USERNAME", "GITSYNC_PASSWORD"],
-      ["GIT_SYNC_USERNAME", "GIT_SYNC_PASSWORD"],
-    ],
+    // The git-sync container references all four keys as required secretKeyRefs (`_helpers.yaml` git_sync_container).
+    keySets: () => [[...GIT_SYNC_CREDENTIAL_KEYS]],
     applies: gitSync,
   },
   {
@@ -174,11 +176,14 @@ export function checkSecretRef(ctx: EvalContext, roleId: string, name: string): 
   const keyList = facts.keys.length ? facts.keys.join(", ") : "no keys";
   if (!complete) {
     const wanted = sets.map((s) => s.join(" + ")).join(" or ");
+    const missing = sets.length === 1 ? sets[0].filter((k) => !facts.keys.includes(k)) : [];
     return {
       ok: false,
       exists: true,
       evidence: [ev(`Secret ${name} has ${keyList}; needs ${wanted}`, ref)],
-      problem: `Secret ${name} lacks key ${wanted}`,
+      problem: missing.length
+        ? `Secret ${name} lacks key${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`
+        : `Secret ${name} lacks key ${wanted}`,
     };
   }
   return { ok: true, exists: true, evidence: [ev(`Secret ${name} exists with key ${complete.join(", ")}`, ref)] };

@@ -84,7 +84,8 @@ export function snapshotFacts(snapshot: ChecklistSnapshot): SnapshotFacts {
     helmRevision: num(h?.version),
     chartVersion: ctx.chartVersion,
     lastAttemptedRevision: str(snapshot.release.status?.lastAttemptedRevision),
-    valuesDigest: valuesDigest(ctx.user),
+    // What the HelmRelease asks for (as before Helm records were read), so existing sign-offs keep their digest.
+    valuesDigest: valuesDigest(ctx.asked),
   };
 }
 

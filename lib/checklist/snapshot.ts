@@ -2,6 +2,7 @@
 
 import type { KubeObject, OwnerRef } from "../kinds/object";
 import { parseConnectionUrl, type ConnectionFacts } from "./connection-url";
+import type { HelmDeployedFacts } from "./helm-facts";
 
 /**
  * A ConfigMap or Secret named in `spec.valuesFrom`. `data` is the ConfigMap data or, server-side only,
@@ -62,13 +63,23 @@ export interface ChecklistSnapshot {
   pods: KubeObject[];
   pdbs: KubeObject[];
   services: KubeObject[];
-  /** Includes `<release>-airflow-config`. */
+  /** The release's ConfigMaps labelled `tier=airflow`; includes the chart's `<fullname>-config`. */
   configMaps: KubeObject[];
   externalSecrets: KubeObject[];
   /** SecretStores and ClusterSecretStores. */
   stores: KubeObject[];
   fluxObjects: FluxObjectFact[];
   now: string;
+  /**
+   * What Helm's release record says is deployed. Absent or `source` other than `helm-record`: the checklist judges
+   * the HelmRelease's values and says so in the evidence.
+   */
+  helm?: HelmDeployedFacts;
+  /**
+   * StatefulSets of the bundled Bitnami PostgreSQL subchart (they carry no `tier` label): select with
+   * `isBundledPostgres(obj, releaseName)` from lib/checklist/bundled-postgres.ts.
+   */
+  databaseWorkloads?: KubeObject[];
 }
 
 function decodeBase64(s: string): string {

@@ -173,23 +173,39 @@ describe("composeValues: chart defaults ⊕ valuesFrom in order ⊕ spec.values,
 });
 
 describe("chartDefaults", () => {
+  // Default Airflow per chart: charts/airflow/<v>/values.yaml `airflowVersion` (1.16.0: 2.10.5; 1.17.0 and 1.18.0:
+  // 3.0.2; 1.19.0: 3.1.7). Versions outside 1.16–1.19 use the nearest chart line.
   it.each([
-    ["1.15.0", "1.15", "2.9.3"],
     ["1.16.0", "1.16", "2.10.5"],
     ["1.17.0", "1.17", "3.0.2"],
     ["1.18.0", "1.18", "3.0.2"],
-    ["1.14.0", "1.15", "2.9.3"],
-    ["1.20.0", "1.18", "3.0.2"],
-    [undefined, "1.18", "3.0.2"],
+    ["1.19.0", "1.19", "3.1.7"],
+    ["1.15.0", "1.16", "2.10.5"],
+    ["1.20.0", "1.19", "3.1.7"],
   ])("chart %s uses the %s table (airflowVersion %s)", (version, table, af) => {
     expect(defaultsTableFor(version)).toBe(table);
     expect(chartDefaults(version).airflowVersion).toBe(af);
   });
 
-  it("only charts with Airflow 3 support have apiServer / jwt keys", () => {
-    expect(chartDefaults("1.15.0").apiServer).toBeUndefined();
+  it("secret key values exist per chart version (values.yaml of each version)", () => {
+    // 1.16.0 values.yaml: webserverSecretKey* only (L499-500); 1.17.0 adds jwtSecret* (L561-562);
+    // 1.18.0 adds apiSecretKey* (L556-559).
+    expect("jwtSecretName" in chartDefaults("1.16.0")).toBe(false);
+    expect("apiSecretKeySecretName" in chartDefaults("1.16.0")).toBe(false);
+    expect(chartDefaults("1.17.0").jwtSecretName).toBeNull();
+    expect("apiSecretKeySecretName" in chartDefaults("1.17.0")).toBe(false);
+    expect(chartDefaults("1.18.0").apiSecretKeySecretName).toBeNull();
+    expect(chartDefaults("1.19.0").jwtSecretName).toBeNull();
+  });
+
+  it("apiServer defaults follow the chart version", () => {
+    // 1.16.0 values.yaml has no apiServer.replicas (api-server-deployment.yaml L50 renders it empty → 1);
+    // 1.19.0 adds apiServer.enabled: true.
+    expect(getPath(chartDefaults("1.16.0"), "apiServer.replicas")).toBeUndefined();
+    expect(getPath(chartDefaults("1.18.0"), "apiServer.replicas")).toBe(1);
     expect(getPath(chartDefaults("1.18.0"), "apiServer.podDisruptionBudget.enabled")).toBe(false);
-    expect(chartDefaults("1.18.0").jwtSecretName).toBeNull();
+    expect(getPath(chartDefaults("1.18.0"), "apiServer.enabled")).toBeUndefined();
+    expect(getPath(chartDefaults("1.19.0"), "apiServer.enabled")).toBe(true);
   });
 });
 

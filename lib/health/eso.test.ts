@@ -24,13 +24,15 @@ const cases: Array<[string, KubeObject, Expect]> = [
     { status: "Healthy", reason: "SecretSynced", message: "secret synced" },
   ],
   [
-    "ExternalSecret Ready=True SecretMissing (creationPolicy Merge) stays Healthy with a note",
+    // ESO `markAsDone` sets Ready=True with reason SecretMissing when creationPolicy is Merge and the target is
+    // absent (DOMAIN.md §7.5): nothing is written, so it is not green (issue 19 fact 13, DESIGN.md §3).
+    "ExternalSecret Ready=True SecretMissing (creationPolicy Merge) is Degraded: the Secret does not exist",
     eso.externalSecretMergeMissing,
     {
-      status: "Healthy",
+      status: "Degraded",
       reason: "SecretMissing",
-      message: "secret will not be created due to CreationPolicy=Merge",
-      extraIncludes: ["target Secret does not exist; ESO will not create it (creationPolicy Merge)"],
+      message:
+        "target Secret airflow-extra-env does not exist and ESO will not create it (creationPolicy Merge): anything reading airflow-extra-env fails",
     },
   ],
   [

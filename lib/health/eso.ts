@@ -13,8 +13,9 @@ export const ESO_KINDS = new Set(["ExternalSecret", "ClusterExternalSecret", "Se
 
 /**
  * Health of an ExternalSecret, ClusterExternalSecret, SecretStore or ClusterSecretStore.
+ * - ExternalSecret Ready True with reason `SecretMissing` (creationPolicy Merge, target Secret absent: ESO writes
+ *   nothing) → Degraded: anything reading the Secret fails.
  * - Ready True → Healthy, including SecretStore `ValidationUnknown` ("could not determine validation status",
- *   noted in `extra`) and ExternalSecret `SecretMissing` (creationPolicy Merge: ESO will not create the target;
  *   noted in `extra`).
  * - Ready False → Degraded with the condition's reason/message (SecretSyncedError, InvalidProviderConfig …).
  * - Ready Unknown or absent → Progressing.
@@ -27,17 +28,28 @@ export function esoHealth(obj: KubeObject, ctx?: HealthContext): Verdict {
   const reason =
     ready.reason || (ready.status === "True" ? "Ready" : ready.status === "False" ? "NotReady" : "Unknown");
   const message = ready.message || "";
+  if (ready.status === "True" && reason === "SecretMissing" && obj.kind === "ExternalSecret") {
+    // ESO's `markAsDone` reports Ready=True even though nothing was written: with creationPolicy Merge it never
+    // creates the target, so every pod or chart that reads the Secret fails (DESIGN.md §3, DOMAIN.md §7.5).
+    const target = targetName(obj);
+    return verdict(
+      "Degraded",
+      reason,
+      `target Secret ${target} does not exist and ESO will not create it (creationPolicy Merge): anything reading ${target} fails`,
+    );
+  }
   if (ready.status === "True") {
     let v = verdict("Healthy", reason, message);
     if (reason === "ValidationUnknown")
       v = withExtra(v, "store validation status unknown: the provider could not be checked");
-    if (reason === "SecretMissing") {
-      v = withExtra(v, "target Secret does not exist; ESO will not create it (creationPolicy Merge)");
-    }
     return esoExtras(obj, v);
   }
   if (ready.status === "False") return esoExtras(obj, verdict("Degraded", reason, message || "not ready"));
   return esoExtras(obj, verdict("Progressing", reason, message || "sync in progress"));
+}
+
+function targetName(es: KubeObject): string {
+  return str(at(es.spec, "target", "name")) || es.metadata.name;
 }
 
 function waitingMessage(kind: string): string {

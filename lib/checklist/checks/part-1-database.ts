@@ -1,7 +1,8 @@
 // Part 1 — External PostgreSQL (seed 002): embedded DB off, metadata Secret with `connection`, TLS, provider/backups.
 
 import { tlsRequired } from "../connection-url";
-import { label, refOf } from "../kube-readers";
+import { bundledAuthMismatch, bundledPostgres } from "../bundled-postgres";
+import { isPgbouncerHost } from "../pgbouncer-route";
 import { checkSecretRef } from "../secret-refs";
 import type { Check, Evidence } from "../types";
 import { ev, fail, isSet, pass, secretRef, shown, truthy, warn } from "./outcome";
@@ -12,7 +13,7 @@ const PART = { part: "1", partTitle: "External PostgreSQL" } as const;
 export const externalPostgres: Check = {
   ...PART,
   id: "db.external-postgres",
-  version: 1,
+  version: 2,
   title: "Embedded PostgreSQL disabled",
   why: "The bundled bitnami PostgreSQL has no managed backups, HA or PITR, and its password cannot be changed through Helm after install.",
   mode: "auto",
@@ -24,15 +25,20 @@ export const externalPostgres: Check = {
   },
   evaluate(snapshot, ctx) {
     const evidence: Evidence[] = [ev(shown(ctx, "postgresql.enabled"))];
-    const bundled = snapshot.workloads.filter((w) => label(w, "app.kubernetes.io/name") === "postgresql");
-    for (const w of bundled)
-      evidence.push(ev(`${w.kind} ${w.metadata.name} (bitnami postgresql) is running`, refOf(w)));
+    const bundled = bundledPostgres(snapshot, ctx);
+    evidence.push(...bundled.evidence);
+    const mismatch = bundledAuthMismatch(ctx);
     if (truthy(ctx.get("postgresql.enabled"))) {
       const why = ctx.origin("postgresql.enabled") === "chart default" ? " (chart default; the key is absent)" : "";
+      if (mismatch)
+        return fail(`The chart's embedded PostgreSQL is enabled${why}. ${mismatch.message}`, [
+          ...evidence,
+          ...mismatch.evidence,
+        ]);
       return fail(`The chart's embedded PostgreSQL is enabled${why}`, evidence);
     }
-    if (bundled.length)
-      return fail("`postgresql.enabled` is false but a bundled PostgreSQL workload still runs", evidence);
+    if (bundled.workloads.length || bundled.deployed.length)
+      return fail("`postgresql.enabled` is false but the bundled PostgreSQL StatefulSet is still there", evidence);
     return pass("Embedded PostgreSQL is disabled", evidence);
   },
 };
@@ -55,6 +61,8 @@ export const metadataSecret: Check = {
     const name = ctx.get("data.metadataSecretName");
     const evidence: Evidence[] = [ev(shown(ctx, "data.metadataSecretName"))];
     if (!isSet(name)) {
+      const mismatch = bundledAuthMismatch(ctx);
+      if (mismatch) return fail(mismatch.message, [...evidence, ...mismatch.evidence]);
       const inline = isSet(ctx.get("data.metadataConnection.host"));
       return fail(
         inline
@@ -142,7 +150,7 @@ export const tlsRequiredCheck: Check = {
       ev(`connection → host ${c.host}, ${c.sslMode ? `TLS mode ${c.sslMode}` : "no sslmode parameter"}`, ref),
     ];
     if (c.requiresTls) return pass(`The connection requires TLS (${c.sslMode})`, evidence);
-    if (c.host.startsWith(`${ctx.releaseName}-pgbouncer`)) {
+    if (isPgbouncerHost(ctx, c.host)) {
       return warn(
         "The connection goes through PgBouncer without TLS; verify `server_tls_sslmode` in the PgBouncer config",
         evidence,

@@ -4,7 +4,8 @@ import type { EvalContext } from "../context";
 import { podContainers, refOf } from "../kube-readers";
 import { checkSecretRef } from "../secret-refs";
 import type { Check, CheckOutcome, Evidence } from "../types";
-import { durationSeconds, ev, fail, isSet, notApplicable, pass, shown, truthy, warn } from "./outcome";
+import { gitSyncIntervalSeconds } from "../chart-facts";
+import { ev, fail, isSet, notApplicable, pass, shown, truthy, warn } from "./outcome";
 
 const PART = { part: "2", partTitle: "Git-sync DAG deployment" } as const;
 
@@ -50,6 +51,7 @@ export const gitSyncEnabled: Check = {
       "dags.gitSync.branch",
       "dags.gitSync.subPath",
       "dags.gitSync.period",
+      ...(isSet(ctx.get("dags.gitSync.wait")) ? ["dags.gitSync.wait"] : []),
     ].map((p) => ev(shown(ctx, p)));
     if (!enabled(ctx)) return fail("git-sync is disabled", evidence);
     if (ctx.get("dags.gitSync.repo") === CHART_EXAMPLE_REPO)
@@ -62,7 +64,7 @@ export const gitSyncEnabled: Check = {
 export const gitSshKeySecret: Check = {
   ...PART,
   id: "gitsync.ssh-key-secret",
-  version: 1,
+  version: 2,
   title: "git-sync credentials come from a Secret (`gitSshKey`)",
   why: "The deploy key grants repository access; it must live in a Secret, not inline in values (`dags.gitSync.sshKey`).",
   mode: "auto",
@@ -206,9 +208,10 @@ export const gitRepoPolicy: Check = {
   evaluate(snapshot, ctx) {
     const pre = gitSyncEnabled.evaluate(snapshot, ctx);
     if (pre.status !== "pass") return fail(`Pre-check: ${pre.message}`, pre.evidence);
-    const secs = durationSeconds(ctx.get("dags.gitSync.period")) ?? durationSeconds(ctx.get("dags.gitSync.wait"));
+    const secs = gitSyncIntervalSeconds(ctx.user, ctx.chartVersion);
+    const from = isSet(ctx.get("dags.gitSync.wait")) ? "`wait`, which wins over `period`" : "`period`";
     return pass(
-      `git-sync is on${secs !== undefined ? ` (every ${secs}s)` : ""}; repository policy needs a person's attestation`,
+      `git-sync is on${secs !== undefined ? ` (every ${secs}s, from ${from})` : ""}; repository policy needs a person's attestation`,
       pre.evidence,
     );
   },

@@ -2,6 +2,7 @@
 
 import type { EvalContext } from "../context";
 import { label, podReady, readyReplicas, refOf, specReplicas } from "../kube-readers";
+import { pgbouncerRoute, pgbouncerService } from "../pgbouncer-route";
 import { checkSecretRef } from "../secret-refs";
 import type { Check, Evidence } from "../types";
 import { ev, fail, isSet, notApplicable, pass, shown, truthy, warn } from "./outcome";
@@ -16,9 +17,9 @@ const POOL_KEYS = ["pgbouncer.maxClientConn", "pgbouncer.metadataPoolSize", "pgb
 export const pgbouncerEnabled: Check = {
   ...PART,
   id: "pgbouncer.enabled",
-  version: 1,
+  version: 2,
   title: "PgBouncer enabled",
-  why: "Every scheduler, worker and task opens database connections; without pooling the database runs out of connections under load.",
+  why: "Every scheduler, worker and task opens database connections; without pooling the database runs out of connections under load. `pgbouncer.enabled` alone is not pooling: Airflow's connection must point at PgBouncer.",
   mode: "auto",
   severity: "high",
   blocking: true,
@@ -29,7 +30,17 @@ export const pgbouncerEnabled: Check = {
   },
   evaluate(_snapshot, ctx) {
     const evidence = [ev(shown(ctx, "pgbouncer.enabled"))];
-    return enabled(ctx) ? pass("PgBouncer is enabled", evidence) : fail("PgBouncer is disabled", evidence);
+    const route = pgbouncerRoute(ctx);
+    if (!route) return fail("PgBouncer is disabled", evidence);
+    evidence.push(...route.evidence);
+    if (route.route === "direct") {
+      const svc = pgbouncerService(ctx);
+      const port = String(ctx.get("ports.pgbouncer") ?? 6543);
+      return warn(route.message, evidence, {
+        text: `Point the \`connection\` of Secret ${String(ctx.get("data.metadataSecretName"))} at ${svc}.${ctx.namespace}:${port}/${ctx.releaseName}-metadata (the PgBouncer database the chart configures), keeping the same user and password.`,
+      });
+    }
+    return pass(`PgBouncer is enabled; ${route.message.charAt(0).toLowerCase()}${route.message.slice(1)}`, evidence);
   },
 };
 

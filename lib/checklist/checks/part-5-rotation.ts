@@ -29,6 +29,8 @@ interface RotationSpec {
   why: string;
   applies: (ctx: EvalContext) => boolean;
   severity: Check["severity"];
+  /** The Secret the chart renders when the name is unset (chart templates of the release's version). */
+  generatedName: (ctx: EvalContext) => string | undefined;
 }
 
 function rotationCheck(spec: RotationSpec): Check {
@@ -47,9 +49,10 @@ function rotationCheck(spec: RotationSpec): Check {
     evaluate(_snapshot, ctx) {
       if (!spec.applies(ctx)) return notApplicable(`${spec.what} is not used by this release`);
       const name = ctx.get(role.path);
+      const generated = spec.generatedName(ctx);
       const which = isSet(name)
         ? `Secret ${String(name)} (\`${role.path}\`)`
-        : `chart-generated secret (\`${role.path}\` unset)`;
+        : `chart-generated Secret${generated ? ` ${generated}` : ""} (\`${role.path}\` unset)`;
       return needsAttestation(`Rotation policy for the ${spec.what.toLowerCase()} needs a person's attestation`, [
         ev(which),
       ]);
@@ -66,6 +69,7 @@ export const ROTATION_CHECKS: readonly Check[] = [
   rotationCheck({
     roleId: "metadata",
     suffix: "metadata",
+    generatedName: (ctx) => ctx.names.metadataSecret,
     what: "Metadata DB connection",
     why: "Rotating the DB password needs ALTER ROLE first, then the Secret, then a restart; the policy says how often and who does it.",
     applies: () => true,
@@ -74,6 +78,7 @@ export const ROTATION_CHECKS: readonly Check[] = [
   rotationCheck({
     roleId: "fernet",
     suffix: "fernet",
+    generatedName: (ctx) => ctx.names.fernetKeySecret,
     what: "Fernet key",
     why: "Rotating the fernet key needs `new,old`, `airflow rotate-fernet-key`, then `new`; dropping the old key early loses every encrypted connection.",
     applies: () => true,
@@ -82,30 +87,34 @@ export const ROTATION_CHECKS: readonly Check[] = [
   rotationCheck({
     roleId: "webserver-key",
     suffix: "webserver",
+    generatedName: (ctx) => ctx.names.webserverSecretKeySecret,
     what: "Webserver secret key",
     why: "Rotating the webserver key logs users out and must reach all components at once.",
-    applies: (ctx) => ctx.major === 2,
+    applies: (ctx) => ctx.secretKeys.webserverSecretKey,
     severity: "medium",
   }),
   rotationCheck({
     roleId: "api-key",
     suffix: "api",
+    generatedName: (ctx) => ctx.names.apiSecretKeySecret,
     what: "API secret key",
     why: "Rotating the API key logs users out and must reach all components at once.",
-    applies: (ctx) => ctx.major === 3,
+    applies: (ctx) => ctx.secretKeys.apiSecretKey,
     severity: "medium",
   }),
   rotationCheck({
     roleId: "jwt",
     suffix: "jwt",
+    generatedName: (ctx) => ctx.names.jwtSecretReferenced ?? ctx.names.jwtSecret,
     what: "JWT secret",
     why: "The API server and scheduler must switch JWT secrets together; tasks holding old tokens may fail.",
-    applies: (ctx) => ctx.major === 3,
+    applies: (ctx) => ctx.secretKeys.jwtSecret,
     severity: "medium",
   }),
   rotationCheck({
     roleId: "git-ssh",
     suffix: "git-ssh",
+    generatedName: (ctx) => ctx.names.sshSecret,
     what: "git-sync deploy key",
     why: "Deploy keys should be rotated (add new key, switch Secret, restart, revoke old) on a schedule and on staff changes.",
     applies: gitSsh,

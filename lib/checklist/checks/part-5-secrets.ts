@@ -1,18 +1,34 @@
-// Part 5 — Secrets: nothing inlined; fernet / API (AF3) or webserver (AF2) / JWT keys referenced by name and
-// present with the right keys; other references present; ESO-managed ones synced.
+// Part 5 — Secrets: nothing inlined; fernet, webserver, API and JWT keys referenced by name where the release's
+// chart version reads them (1.16–1.19 × Airflow 2/3); other references present; ESO-managed ones synced.
 
 import { stringify } from "yaml";
-import { chartMinor } from "../chart-defaults";
 import type { EvalContext } from "../context";
 import { esoState } from "../eso";
-import { findInlineSecrets } from "../inline-secrets";
+import { honoursValue } from "../chart-facts";
+import { findInlineSecrets, type InlineSecretPath } from "../inline-secrets";
 import { checkSecretRef, referencedSecrets, secretRole } from "../secret-refs";
 import { setAtTargetPath } from "../target-path";
 import type { ChecklistSnapshot } from "../snapshot";
-import type { Check, CheckOutcome, Evidence } from "../types";
+import type { Check, CheckOutcome, Evidence, Fix } from "../types";
 import { ev, fail, isSet, notApplicable, pass, shown, warn } from "./outcome";
 
 const PART = { part: "5", partTitle: "Security & secrets management" } as const;
+
+/**
+ * The Secret-name value to use instead of an inline secret, as read by the release's chart version and Airflow
+ * version: an inline `apiSecretKey` on 1.16/1.17 becomes `webserverSecretKeySecretName` (what those charts read for
+ * Airflow 3); undefined when the chart reads neither (e.g. `jwtSecret` on 1.16, `webserverSecretKey` for Airflow 3
+ * on 1.18+): such a value is only to be removed.
+ */
+function honouredReplacement(ctx: EvalContext, spec: InlineSecretPath): { path: string; name: string } | undefined {
+  const web = { path: "webserverSecretKeySecretName", name: "airflow-webserver-secret-key" };
+  const own = { path: spec.replacement, name: spec.suggestedName };
+  if (spec.path === "webserverSecretKey") return ctx.secretKeys.webserverSecretKey ? own : undefined;
+  if (spec.path === "apiSecretKey")
+    return ctx.secretKeys.apiSecretKey ? own : ctx.secretKeys.webserverSecretKey && ctx.major === 3 ? web : undefined;
+  if (spec.path === "jwtSecret") return ctx.secretKeys.jwtSecret ? own : undefined;
+  return honoursValue(ctx.line, spec.replacement) ? own : undefined;
+}
 
 /** Secrets inlined in `spec.values` or a ConfigMap valuesFrom. */
 export const noInlineSecrets: Check = {
@@ -32,17 +48,21 @@ export const noInlineSecrets: Check = {
     if (!findings.length) return pass("No secret material found inline in spec.values or ConfigMap values");
     const evidence = findings.map((f) => ev(`\`${f.path}\` is set inline in ${f.source} (value not shown)`));
     const snippet: Record<string, unknown> = {};
-    for (const f of findings) setAtTargetPath(snippet, f.spec.replacement, f.spec.suggestedName);
+    const ignored: string[] = [];
+    for (const f of findings) {
+      const r = honouredReplacement(ctx, f.spec);
+      if (r) setAtTargetPath(snippet, r.path, r.name);
+      else ignored.push(`\`${f.path}\``);
+    }
     const paths = [...new Set(findings.map((f) => `\`${f.path}\``))].join(", ");
-    return {
-      status: "fail",
-      message: `Secret material inlined in values: ${paths}`,
-      evidence,
-      fix: {
-        text: `Remove ${paths} from values, store them in Secrets and reference them by name; rotate them.`,
-        valuesSnippet: stringify(snippet),
-      },
+    const note = ignored.length
+      ? ` Chart ${ctx.chartVersion ?? ctx.line} ignores ${[...new Set(ignored)].join(", ")}: just remove it.`
+      : "";
+    const fix: Fix = {
+      text: `Remove ${paths} from values, store them in Secrets and reference them by name; rotate them.${note}`,
     };
+    if (Object.keys(snippet).length) fix.valuesSnippet = stringify(snippet);
+    return { status: "fail", message: `Secret material inlined in values: ${paths}`, evidence, fix };
   },
 };
 
@@ -62,9 +82,12 @@ function namedSecret(
   }
   const check = checkSecretRef(ctx, roleId, String(name));
   evidence.push(...check.evidence);
-  const eso = check.exists ? esoState(snapshot, ctx, String(name)) : undefined;
-  if (eso?.managed) evidence.push(...eso.evidence);
-  if (!check.ok) return fail(check.problem ?? `Secret ${String(name)} incomplete`, evidence);
+  const eso = esoState(snapshot, ctx, String(name));
+  if (eso.managed) evidence.push(...eso.evidence);
+  if (!check.ok) {
+    const why = !check.exists && eso.problem ? `${check.problem ?? ""}: ${eso.problem}` : check.problem;
+    return fail(why ?? `Secret ${String(name)} incomplete`, evidence);
+  }
   return pass(`${role.purpose} comes from Secret ${String(name)}`, evidence);
 }
 
@@ -76,7 +99,7 @@ export const fernetKeySecret: Check = {
   id: "secrets.fernet-key",
   version: 1,
   title: "Fernet key from a named Secret (`fernet-key`)",
-  why: "Without `fernetKeySecretName` the chart creates `<release>-fernet-key` once as a pre-install hook; it can never be rotated through Helm.",
+  why: "Without `fernetKeySecretName` the chart creates `<release>-fernet-key` (1.19: `<fullname>-fernet-key`) once as a pre-install hook; it can never be rotated through Helm.",
   mode: "auto",
   severity: "critical",
   blocking: true,
@@ -90,7 +113,7 @@ export const fernetKeySecret: Check = {
       ctx,
       "fernet",
       "fernetKey",
-      "the chart generates a hook Secret that Helm never updates",
+      `the chart generates Secret ${ctx.names.fernetKeySecret} once, as a pre-install hook that Helm never updates`,
     );
     const name = ctx.get("fernetKeySecretName");
     if (out.status === "pass" && ctx.secret(String(name))?.fernetKeyWellFormed === false) {
@@ -100,13 +123,23 @@ export const fernetKeySecret: Check = {
   },
 };
 
-/** Airflow 2: `webserverSecretKeySecretName` → `webserver-secret-key`. */
+/** Chart versions that read a key, in words (`_helpers.yaml` standard_airflow_environment of each version). */
+function keyNote(ctx: EvalContext, what: "webserver" | "api" | "jwt"): string {
+  const chart = `chart ${ctx.chartVersion ?? ctx.line}`;
+  if (what === "webserver")
+    return `${chart} reads AIRFLOW__API__SECRET_KEY (\`apiSecretKeySecretName\`) for Airflow ${ctx.airflowVersion}, not the webserver key`;
+  if (what === "api")
+    return `${chart} has no API secret key (from chart 1.18): for Airflow ${ctx.airflowVersion} it reads the webserver secret key (see secrets.webserver-secret-key)`;
+  return `${chart} ${ctx.major === 3 ? "has no JWT secret (from chart 1.17)" : "sets no JWT secret for Airflow 2"}`;
+}
+
+/** `webserverSecretKeySecretName` → `webserver-secret-key`, where the chart version reads it. */
 export const webserverSecretKey: Check = {
   ...PART,
   id: "secrets.webserver-secret-key",
-  version: 1,
-  title: "Webserver secret key from a named Secret (Airflow 2)",
-  why: "Without it the chart generates a random key on every upgrade: users are logged out and log-serving tokens stop matching.",
+  version: 2,
+  title: "Webserver secret key from a named Secret",
+  why: "Charts 1.16/1.17 read it for every Airflow version, 1.18+ for Airflow 2 only. Without a named Secret the chart generates a random key on every upgrade: users are logged out and log-serving tokens stop matching.",
   mode: "auto",
   severity: "high",
   blocking: true,
@@ -115,24 +148,31 @@ export const webserverSecretKey: Check = {
     valuesSnippet: "webserverSecretKeySecretName: airflow-webserver-secret-key\n",
   },
   evaluate(snapshot, ctx) {
-    if (ctx.major !== 2) return notApplicable("Airflow 3 uses apiSecretKeySecretName");
-    return namedSecret(
+    if (!ctx.secretKeys.webserverSecretKey) return notApplicable(keyNote(ctx, "webserver"));
+    const out = namedSecret(
       snapshot,
       ctx,
       "webserver-key",
       "webserverSecretKey",
       "a new random key is generated on every upgrade",
     );
+    if (ctx.major === 3 && isSet(ctx.get("apiSecretKeySecretName")))
+      out.evidence.push(
+        ev(
+          `\`apiSecretKeySecretName\` is set but chart ${ctx.chartVersion ?? ctx.line} ignores it: it reads the webserver key for Airflow 3`,
+        ),
+      );
+    return out;
   },
 };
 
-/** Airflow 3: `apiSecretKeySecretName` → `api-secret-key` (chart ≥1.18; older charts read the webserver key). */
+/** Airflow 3: `apiSecretKeySecretName` → `api-secret-key` (charts ≥1.18; older charts read the webserver key). */
 export const apiSecretKey: Check = {
   ...PART,
   id: "secrets.api-secret-key",
-  version: 1,
+  version: 2,
   title: "API secret key from a named Secret (Airflow 3)",
-  why: "Airflow 3 signs sessions and log-serving tokens with `[api] secret_key`; a generated key changes on every upgrade.",
+  why: "From chart 1.18 Airflow 3 signs sessions and log-serving tokens with `[api] secret_key`; a generated key changes on every upgrade.",
   mode: "auto",
   severity: "high",
   blocking: true,
@@ -141,39 +181,30 @@ export const apiSecretKey: Check = {
     valuesSnippet: "apiSecretKeySecretName: airflow-api-secret-key\n",
   },
   evaluate(snapshot, ctx) {
-    if (ctx.major !== 3) return notApplicable("Airflow 2 uses webserverSecretKeySecretName");
-    const minor = chartMinor(ctx.chartVersion);
-    const oldChart = minor !== undefined && minor[0] === 1 && minor[1] < 18;
-    if (!isSet(ctx.get("apiSecretKeySecretName")) && isSet(ctx.get("webserverSecretKeySecretName"))) {
-      if (oldChart) {
-        const out = namedSecret(snapshot, ctx, "webserver-key", undefined, "");
-        return {
-          ...out,
-          message: `Chart ${ctx.chartVersion} reads [webserver] secret_key for Airflow 3: ${out.message}`,
-        };
-      }
+    if (!ctx.secretKeys.apiSecretKey)
+      return notApplicable(ctx.major === 3 ? keyNote(ctx, "api") : "Airflow 2 uses webserverSecretKeySecretName");
+    if (!isSet(ctx.get("apiSecretKeySecretName")) && isSet(ctx.get("webserverSecretKeySecretName")))
       return fail(
-        "Chart ≥1.18 reads `apiSecretKeySecretName` for Airflow 3; `webserverSecretKeySecretName` is ignored",
+        `Chart ${ctx.chartVersion ?? ctx.line} reads \`apiSecretKeySecretName\` for Airflow 3; \`webserverSecretKeySecretName\` is ignored`,
         [ev(shown(ctx, "webserverSecretKeySecretName"))],
       );
-    }
     return namedSecret(snapshot, ctx, "api-key", "apiSecretKey", "a new random key is generated on every upgrade");
   },
 };
 
-/** Airflow 3: `jwtSecretName` → `jwt-secret`. */
+/** Airflow 3: `jwtSecretName` → `jwt-secret` (charts ≥1.17). */
 export const jwtSecret: Check = {
   ...PART,
   id: "secrets.jwt-secret",
-  version: 1,
+  version: 2,
   title: "JWT secret from a named Secret (Airflow 3)",
-  why: "The scheduler and API server must share the JWT secret; a generated one is regenerated on every install/upgrade.",
+  why: "From chart 1.17 the scheduler and API server must share the JWT secret; a generated one is regenerated on every install/upgrade.",
   mode: "auto",
   severity: "high",
   blocking: true,
   fix: { text: `${SECRET_DOC} Key: \`jwt-secret\`.`, valuesSnippet: "jwtSecretName: airflow-jwt-secret\n" },
   evaluate(snapshot, ctx) {
-    if (ctx.major !== 3) return notApplicable("Airflow 2 has no JWT secret");
+    if (!ctx.secretKeys.jwtSecret) return notApplicable(keyNote(ctx, "jwt"));
     return namedSecret(snapshot, ctx, "jwt", "jwtSecret", "it is regenerated on every install/upgrade");
   },
 };

@@ -1,8 +1,10 @@
 // Pre-deployment: Flux objects healthy, valuesFrom resolvable, chart version pinned, referenced Secrets present.
 
-import type { KubeObject } from "../../kinds/object";
+import type { KubeObject, ObjectRef } from "../../kinds/object";
 import { resourceForKind } from "../../kinds/registry";
 import { isExactVersion, requestedChartVersion } from "../discovery";
+import type { EvalContext } from "../context";
+import { MAX_PENDING, pendingText } from "../deployed-values";
 import { condition, refOf } from "../kube-readers";
 import { checkSecretRef, referencedSecrets } from "../secret-refs";
 import type { ChecklistSnapshot } from "../snapshot";
@@ -112,6 +114,65 @@ export const valuesSources: Check = {
   },
 };
 
+function recordRef(snapshot: ChecklistSnapshot, ctx: EvalContext): ObjectRef | undefined {
+  const rev = ctx.helm?.revision;
+  if (ctx.judgedFrom !== "helm-record" || rev === undefined) return undefined;
+  const ns =
+    typeof snapshot.release.status?.storageNamespace === "string"
+      ? snapshot.release.status.storageNamespace
+      : ctx.namespace;
+  return { resource: "secrets", namespace: ns, name: `sh.helm.release.v1.${ctx.releaseName}.v${rev}` };
+}
+
+/**
+ * The values judged are what runs: Helm's record is read, and the HelmRelease asks for nothing Helm has not applied
+ * (a failed or pending upgrade, values the chart's `values.schema.json` refused). Without a record it says the
+ * checklist judged the HelmRelease's values.
+ */
+export const valuesApplied: Check = {
+  ...PART,
+  id: "pre.values-applied",
+  version: 1,
+  title: "The reviewed values are what runs",
+  why: "Helm's release record holds the values and chart version actually deployed. Values the HelmRelease asks for but Helm has not applied (a failed or pending upgrade, values the chart's schema refused) are not running, however good they look.",
+  mode: "auto",
+  severity: "high",
+  blocking: false,
+  fix: {
+    text: "Fix what stops the upgrade (see the HelmRelease's message; a schema error names the refused value), then let Flux upgrade the release.",
+  },
+  evaluate(snapshot, ctx) {
+    const helm = ctx.helm;
+    if (ctx.judgedFrom === "helmrelease" || !helm) return warn(ctx.valuesSource, [ev(ctx.valuesSource)]);
+    const evidence: Evidence[] = [ev(ctx.valuesSource, recordRef(snapshot, ctx))];
+    const requested = requestedChartVersion(snapshot.release);
+    const chartPending =
+      isExactVersion(requested) &&
+      helm.chartVersion &&
+      requested?.replace(/^v/, "") !== helm.chartVersion.replace(/^v/, "");
+    if (chartPending)
+      evidence.push(ev(`pending: the HelmRelease asks for chart ${requested}, Helm runs chart ${helm.chartVersion}`));
+    for (const p of ctx.pending.slice(0, MAX_PENDING)) evidence.push(ev(pendingText(p, helm, false)));
+    if (ctx.pending.length > MAX_PENDING) evidence.push(ev(`… and ${ctx.pending.length - MAX_PENDING} more`));
+    const count = ctx.pending.length + (chartPending ? 1 : 0);
+    if (helm.pending) {
+      evidence.push(ev(`Helm has not applied the HelmRelease: ${helm.pending.message}`));
+      if (count)
+        return fail(
+          `The release does not run ${count} value(s) the HelmRelease asks for: ${ctx.pending
+            .slice(0, 5)
+            .map((p) => `\`${p.path}\``)
+            .concat(chartPending ? [`chart ${requested}`] : [])
+            .join(", ")}`,
+          evidence,
+        );
+      return warn(`Helm has not applied the HelmRelease: ${helm.pending.message}`, evidence);
+    }
+    if (count) return warn(`Helm has not applied ${count} value(s) the HelmRelease asks for yet`, evidence);
+    return pass(`The deployed values (rev ${helm.revision ?? "?"}) are the HelmRelease's values`, evidence);
+  },
+};
+
 function refVersion(obj: KubeObject | undefined): { pinned: boolean; text: string } | undefined {
   if (!obj) return undefined;
   if (obj.kind === "HelmChart") {
@@ -186,4 +247,4 @@ export const secretsPresent: Check = {
 };
 
 /** Pre-deployment checks in display order. */
-export const PRE_CHECKS: readonly Check[] = [fluxHealthy, valuesSources, chartPinned, secretsPresent];
+export const PRE_CHECKS: readonly Check[] = [fluxHealthy, valuesApplied, valuesSources, chartPinned, secretsPresent];
