@@ -8,7 +8,7 @@ import { valuesFromSources } from "@/lib/checklist-service/values-from";
 import { pendingRelease } from "@/lib/helm/pending-release";
 import { ownedObjects, type OwnedObject } from "@/lib/helm/owned-objects";
 import type { HelmReleaseRecord } from "@/lib/helm/release-record";
-import { releaseRecords } from "@/lib/helm/release-records";
+import { releaseRecords, type ReleaseRecords } from "@/lib/helm/release-records";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
 import { maskOptionsFor } from "./mask-options";
@@ -40,6 +40,8 @@ export interface AirflowReleaseFacts {
   records: HelmReleaseRecord[];
   /** The valuesFrom sources as read (server-side only; Secret data never leaves the server). */
   sources: ValuesFromSource[];
+  /** What lib/helm returned (masked records, current/latest, error). */
+  recs: ReleaseRecords;
 }
 
 const TTL_MS = 2_000;
@@ -81,6 +83,7 @@ async function compute(cluster: string, cache: ClusterCache, hr: KubeObject): Pr
     pending: pendingRelease(hr, recs).reasons,
     records: recs.records,
     sources,
+    recs,
   };
 }
 
