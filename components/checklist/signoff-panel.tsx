@@ -159,6 +159,11 @@ export function SignoffPanel({ data, releaseRef }: { data: ChecklistView; releas
           : request a new review.
         </p>
       ) : null}
+      {signoff.notice ? (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="signoff-notice">
+          {signoff.notice}
+        </p>
+      ) : null}
       {review?.state === "approved" ? <SignedBy review={review} /> : null}
       {signoff.approved && review?.state !== "approved" ? (
         <div className="mt-1 text-xs text-slate-600 dark:text-slate-400">

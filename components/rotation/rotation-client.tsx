@@ -87,6 +87,11 @@ function Live({ initial }: { initial: RotationView }) {
           </>
         }
       />
+      {r.paused ? (
+        <p className="mb-3 rounded border border-slate-300 bg-slate-50 p-2 text-sm dark:border-slate-700 dark:bg-slate-900" data-testid="rotation-paused" role="status">
+          {r.paused}
+        </p>
+      ) : null}
       {commandError ? <ErrorState title="The request was refused" message={commandError} /> : null}
       {error ? <p className="mb-2 text-xs text-amber-800 dark:text-amber-300">{error}</p> : null}
       {r.pointOfNoReturn && r.state !== "succeeded" ? <p className="mb-3 text-sm text-amber-800 dark:text-amber-300">Past the point of no return: this rotation can no longer be cancelled or rolled back.</p> : null}
@@ -100,7 +105,7 @@ function Live({ initial }: { initial: RotationView }) {
         </ul>
       ) : null}
       <Section title="Steps">
-        <StepList steps={r.steps} />
+        <StepList steps={r.steps} createdBy={r.createdBy} />
       </Section>
     </div>
   );

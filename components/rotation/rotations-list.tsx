@@ -36,7 +36,7 @@ export function RotationsList() {
         { header: "Flow", cell: (r) => r.kindLabel },
         { header: "State", cell: (r) => <RotationStateBadge state={r.state} /> },
         { header: "By", cell: (r) => r.createdBy },
-        { header: "Message", cell: (r) => <span className="break-words text-xs">{r.message}</span> },
+        { header: "Message", cell: (r) => <span className="break-words text-xs">{r.paused ?? r.message}</span> },
       ]}
     />
   );

@@ -2,8 +2,8 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import type { RotationStepView } from "@/lib/rotation/view";
 import { StepStateBadge } from "./rotation-state-badge";
 
-/** The journal: forward steps, then the rollback steps when a rollback ran. */
-export function StepList({ steps }: { steps: RotationStepView[] }) {
+/** The journal: forward steps, then the rollback steps when a rollback ran; who a step ran as when not the creator. */
+export function StepList({ steps, createdBy }: { steps: RotationStepView[]; createdBy: string }) {
   const rollbackStart = steps.findIndex((s) => s.phase === "rollback");
   return (
     <ol className="flex flex-col gap-2" aria-label="Rotation steps">
@@ -14,6 +14,11 @@ export function StepList({ steps }: { steps: RotationStepView[] }) {
             <StepStateBadge state={s.state} />
             <span className="font-medium">{s.title}</span>
             <span className="font-mono text-xs text-slate-500">{s.name}</span>
+            {s.actedBy !== createdBy ? (
+              <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="step-acted-by">
+                as {s.actedBy}
+              </span>
+            ) : null}
             {s.state !== "pending" ? (
               <span className="ml-auto text-xs text-slate-500">
                 <TimeAgo iso={s.at} />

@@ -1,8 +1,10 @@
 // Tracks in-flight operations in this process: evaluates the current step whenever the watch-backed cluster cache
 // reports a change of the object (no API polling; a 2 s timer only re-checks deadlines), sends the next step of
 // `withSource` operations, persists every state change and publishes it to the SSE feed. After a server restart,
-// ensureTrackingResumed() picks the in-flight operations up again from the database.
+// ensureTrackingResumed() picks the in-flight operations up again from the database. In read-only mode
+// (FLUXTOWER_READ_ONLY) the next step is not sent: the operation says it is paused, and tracking goes on.
 import "server-only";
+import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import type { KubeObject } from "@/lib/kinds/object";
 import type { ClusterChange } from "@/lib/k8s/cache/cluster-cache";
@@ -22,6 +24,7 @@ import { isTerminal, type StepProgress, type StepRecord } from "./types";
 import { parseSteps, toOperationView, type OperationRow } from "./view";
 
 const TICK_MS = 2_000;
+const READ_ONLY_PAUSE = "paused: read-only mode — the next request is sent when Fluxtower runs writable again";
 
 const holder = globalThis as unknown as { fluxtowerTrackers?: Map<string, Tracker>; fluxtowerTrackingResumed?: Promise<void> };
 const trackers = (holder.fluxtowerTrackers ??= new Map<string, Tracker>());
@@ -135,6 +138,11 @@ class Tracker {
       return this.finishStep(i, { state: "failed", message: "interrupted by a server restart before the request was sent; nothing was changed" });
     }
     if (i === 0) return this.finishStep(i, { state: "failed", message: "the request was never sent; nothing was changed" });
+    if (env().FLUXTOWER_READ_ONLY) {
+      if (step.message === READ_ONLY_PAUSE) return;
+      this.steps[i] = { ...step, message: READ_ONLY_PAUSE };
+      return this.persist();
+    }
     await this.sendNext(i);
     this.again = true;
   }

@@ -32,6 +32,8 @@ export interface SignoffView {
   review?: ReviewView;
   /** The newest approved review, when the newest review is a later request or rejection. */
   approved?: ReviewView & { state: "approved"; effectiveState: "approved" | "stale" | "expired" };
+  /** Something the sign-off triggers that waits, e.g. the SignoffStale Event in read-only mode. */
+  notice?: string;
   [detail: string]: unknown;
 }
 

@@ -1,11 +1,14 @@
 // POST …/attestations: a person states an item's result with the fields seed 002's template asks for. Hybrid
 // items need their automatic pre-check to pass first. Invalid input is refused before anything is written.
+// Attesting speaks for the release, so it needs the right to change it: Kubernetes `patch` on the HelmRelease,
+// checked as the user (SubjectAccessReview) — seeing it (`get`) is not enough.
 import "server-only";
 import { checkById, validateAttestation, type Attestation } from "@/lib/checklist";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/http/errors";
+import { can } from "@/lib/k8s/access";
 import { requireSubject } from "./access";
-import { auditChecklist } from "./audit";
+import { auditChecklist, type AuditContext } from "./audit";
 import { evaluateRelease } from "./evaluate";
 import { ATTESTATION_DEFAULT_DAYS, ATTESTATION_MAX_DAYS, DAY_MS } from "./limits";
 import { checklistMonitor } from "./monitor";
@@ -24,6 +27,16 @@ function expiryOf(body: AttestationBody, now: Date): Date {
   return expiresAt;
 }
 
+/** 403 (audited as denied) unless the user may `patch` the HelmRelease (their own RBAC). */
+async function requireReleasePatch(ctx: AuditContext, checkId: string): Promise<void> {
+  const { cluster, namespace, release } = ctx.subject;
+  const allowed = await can(cluster, ctx.user, { verb: "patch", group: "helm.toolkit.fluxcd.io", resource: "helmreleases", namespace, name: release });
+  if (allowed) return;
+  const message = `Attesting needs the right to change HelmRelease ${namespace}/${release}: your Kubernetes RBAC does not allow "patch" on helmreleases (helm.toolkit.fluxcd.io) in namespace ${namespace}`;
+  await auditChecklist(ctx, "checklist.attest", "denied", message, { checkId });
+  throw new AppError("forbidden", message);
+}
+
 export async function attest(
   cluster: string,
   user: Principal,
@@ -33,6 +46,7 @@ export async function attest(
   requestId: string,
 ) {
   const { cache, release } = await requireSubject(cluster, user, namespace, name);
+  await requireReleasePatch({ user, requestId, subject: keyOf(cluster, release) }, body.checkId);
   const check = checkById(body.checkId);
   if (!check) throw new AppError("bad_request", `Unknown checklist item "${body.checkId}"`);
   if (check.mode === "auto")

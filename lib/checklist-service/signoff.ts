@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/log/logger";
 import type { SignoffView } from "./api-types";
 import type { Evaluation } from "./evaluate";
-import { postStaleEvent, staleMessage } from "./stale-event";
+import { postStaleEvent, staleEventPaused, staleMessage } from "./stale-event";
 import { jsonValue } from "./store/json";
 import { listReviews, markStale, markStaleNotified, toReviewView, type ReviewRow } from "./store/reviews";
 
@@ -30,6 +30,7 @@ export function parseEvidence(row: ReviewRow): EvidenceSnapshot {
 }
 
 async function notify(ev: Evaluation, row: ReviewRow, reasons: string[]): Promise<void> {
+  if (staleEventPaused()) return;
   const now = Date.now();
   if (now - (lastTry.get(row.id) ?? 0) < NOTIFY_RETRY_MS) return;
   lastTry.set(row.id, now);
@@ -90,8 +91,10 @@ export async function signoffOf(ev: Evaluation, now: Date, record: boolean): Pro
       reasons = [...new Set([...toReviewView(approvedRow).staleReasons, ...detail.reasons])];
   }
   const review = toReviewView(latest);
-  if (latest.state === "approved") return { state: effective ?? "approved", reasons, review };
-  const view: SignoffView = { state: latest.state === "rejected" ? "rejected" : "requested", reasons: [], review };
+  const paused = approvedRow?.staleAt && !approvedRow.staleNotifiedAt ? staleEventPaused() : undefined;
+  const notice = paused ? { notice: paused } : {};
+  if (latest.state === "approved") return { state: effective ?? "approved", reasons, review, ...notice };
+  const view: SignoffView = { state: latest.state === "rejected" ? "rejected" : "requested", reasons: [], review, ...notice };
   if (approvedRow && effective)
     view.approved = { ...toReviewView(approvedRow), state: "approved", effectiveState: effective };
   if (approvedRow && effective !== "approved") view.reasons = reasons;

@@ -1,12 +1,19 @@
 // A Warning Event (reason SignoffStale, source fluxtower) on the HelmRelease when its sign-off goes stale, so
-// Flux notification-controller or any Event consumer can route it. Posted as the app identity.
+// Flux notification-controller or any Event consumer can route it. Posted as the app identity. Read-only mode
+// pauses it (the review keeps staleNotifiedAt empty, so a writable start posts it) and the page says so.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { KubeObject } from "@/lib/kinds/object";
+import { env } from "@/lib/config/env";
 import { kubeJson } from "@/lib/k8s/transport";
 
 const MAX_MESSAGE = 1024;
+
+/** Why the Event of a stale sign-off is not posted now (read-only mode), else undefined. */
+export function staleEventPaused(): string | undefined {
+  return env().FLUXTOWER_READ_ONLY ? "SignoffStale Event paused: read-only mode — it is posted when Fluxtower runs writable again" : undefined;
+}
 
 export function staleMessage(signedBy: string, signedAt: string, reasons: string[]): string {
   return `Production-readiness sign-off by ${signedBy} on ${signedAt.slice(0, 10)} is stale: ${reasons.join("; ")}`.slice(

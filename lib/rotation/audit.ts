@@ -4,6 +4,7 @@ import "server-only";
 import { recordAudit, type AuditOutcome } from "@/lib/audit/record";
 import type { JsonObject } from "@/lib/db/json-text";
 import { logger } from "@/lib/log/logger";
+import type { Actor } from "./actors";
 import type { RotationRecord } from "./types";
 
 export interface RotationAuditInput {
@@ -42,19 +43,19 @@ export async function auditRotation(input: RotationAuditInput): Promise<void> {
   }
 }
 
-/** A step transition, recorded in the name of the user who started the rotation. */
-export function auditStep(r: RotationRecord, step: { index: number; name: string; phase: string }, state: string, message: string): Promise<void> {
+/** A step transition, recorded in the name of the user the step runs as (actors.ts). */
+export function auditStep(r: RotationRecord, step: { index: number; name: string; phase: string }, state: string, message: string, actor: Actor): Promise<void> {
   return auditRotation({
     requestId: r.requestId,
-    actor: r.createdBy,
-    actorSubject: r.createdBySubject,
-    groups: r.groups,
+    actor: actor.name,
+    actorSubject: actor.subject,
+    groups: actor.groups,
     action: "rotation.step",
     cluster: r.cluster,
     namespace: r.namespace,
     secret: r.secret,
     outcome: state === "failed" ? "failure" : "success",
     message: `${r.kind} ${step.phase === "rollback" ? "rollback " : ""}step ${step.name}: ${state}: ${message}`,
-    detail: { rotationId: r.id, kind: r.kind, step: step.name, index: step.index, phase: step.phase, state },
+    detail: { rotationId: r.id, kind: r.kind, step: step.name, index: step.index, phase: step.phase, state, kubeUser: actor.kubeUser },
   });
 }

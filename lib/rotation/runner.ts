@@ -3,15 +3,19 @@
 // reloads the journal, honours a cancel request, runs the current step once and records the result: done → next
 // step; wait → try again shortly; confirm → wait for the user; fail → roll back while before the point of no
 // return, else stop as failed. Steps are idempotent, so a step interrupted by a crash simply runs again.
+// Each step runs as the user who asked for it (actors.ts): the creator, or whoever confirmed, cancelled or rolled
+// back since. In read-only mode nothing is driven (paused.ts): the journal stays where it is.
 import "server-only";
 import type { JsonObject } from "@/lib/db/json-text";
 import { clusterCache } from "@/lib/k8s/cache/registry";
 import { logger } from "@/lib/log/logger";
+import { actorForStep, creatorOf, keepActor, withActor, type Actor } from "./actors";
 import { auditRotation, auditStep } from "./audit";
 import { publishRotation } from "./feed";
 import { rollbackSteps } from "./flows";
 import { isTerminalRotation } from "./kinds";
 import { newLeaseOwner } from "./lease-owner";
+import { rotationsPaused } from "./paused";
 import { MissingValueError } from "./value-source";
 import { stepDef } from "./steps/registry";
 import type { StepContext } from "./steps/context";
@@ -34,7 +38,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** Starts driving a rotation in this process unless it already does (the lease decides between processes). */
 export function drive(id: string): void {
-  if (drivers.has(id)) return;
+  if (drivers.has(id) || rotationsPaused()) return;
   drivers.add(id);
   void loop(id)
     .catch((err: unknown) => logger.error({ rotation: id, err: errorText(err) }, "rotation driver stopped"))
@@ -82,16 +86,24 @@ async function loop(id: string): Promise<void> {
   }
 }
 
+/** Who the step at `index` runs as. */
+export function actorOf(r: RotationRecord, steps: StepRecord[], index: number): Actor {
+  return actorForStep(creatorOf(r), steps, index);
+}
+
 function context(r: RotationRecord, steps: StepRecord[], step: StepRecord): StepContext {
   const cache = clusterCache(r.cluster);
   if (!cache) throw new Error(`cluster "${r.cluster}" is no longer configured`);
+  const actor = actorOf(r, steps, step.index);
   const ctx: StepContext = {
     rotation: r,
     step,
     steps,
-    as: { user: r.kubeUser, groups: r.groups },
+    actor,
+    as: { user: actor.kubeUser, groups: actor.groups },
     cache,
-    async save(detail: JsonObject, message?: string) {
+    async save(next: JsonObject, message?: string) {
+      const detail = keepActor(step.detail, next);
       ctx.step = { ...ctx.step, detail };
       await updateStep(r.id, step.index, { detail, message });
       publishRotation(r.id);
@@ -145,15 +157,15 @@ async function turn({ rotation: r, steps }: LoadedRotation, errors: () => number
     if (err instanceof MissingValueError) result = { kind: "fail", message: err.message };
     else throw err;
   }
-  return apply(r, steps, ctx.step, result);
+  return apply(r, steps, ctx.step, result, ctx.actor);
 }
 
-async function apply(r: RotationRecord, steps: StepRecord[], step: StepRecord, result: StepResult): Promise<number | undefined> {
-  const detail = result.detail ?? step.detail;
+async function apply(r: RotationRecord, steps: StepRecord[], step: StepRecord, result: StepResult, actor: Actor): Promise<number | undefined> {
+  const detail = keepActor(step.detail, result.detail ?? step.detail);
   switch (result.kind) {
     case "done": {
       await updateStep(r.id, step.index, { state: "succeeded", message: result.message, detail, finishedAt: new Date() });
-      await auditStep(r, step, "succeeded", result.message);
+      await auditStep(r, step, "succeeded", result.message, actor);
       const next = steps[step.index + 1];
       await updateRotation(r.id, { stepIndex: step.index + 1, step: next?.name ?? step.name, state: r.phase === "rollback" ? "rolling-back" : "running", message: result.message });
       publishRotation(r.id);
@@ -168,7 +180,7 @@ async function apply(r: RotationRecord, steps: StepRecord[], step: StepRecord, r
       if (step.state !== "waiting") {
         await updateStep(r.id, step.index, { state: "waiting", message: result.message, detail });
         await updateRotation(r.id, { state: "waiting", message: result.message });
-        await auditStep(r, step, "waiting", result.message);
+        await auditStep(r, step, "waiting", result.message, actor);
         publishRotation(r.id);
       }
       return CONFIRM_POLL_MS;
@@ -180,25 +192,24 @@ async function apply(r: RotationRecord, steps: StepRecord[], step: StepRecord, r
 
 /** A failed step: roll back while that is possible, else stop as failed (the backup Secret stays). */
 async function fail(r: RotationRecord, steps: StepRecord[], step: StepRecord, message: string): Promise<undefined> {
+  const actor = actorOf(r, steps, step.index);
   await updateStep(r.id, step.index, { state: "failed", message, finishedAt: new Date() });
-  await auditStep(r, step, "failed", message);
+  await auditStep(r, step, "failed", message, actor);
   if (r.phase === "forward" && !r.pointOfNoReturn) {
-    await startRollback(r, steps, message);
+    await startRollback(r, steps, message, { ...actor, via: "failure" });
   } else {
     const text = r.phase === "rollback" ? `rollback failed at ${step.name}: ${message}; the backup Secret ${r.backupSecret ?? ""} keeps the previous value` : message;
     await updateRotation(r.id, { state: "failed", message: text, finishedAt: new Date() });
-    await auditRotation({ requestId: r.requestId, actor: r.createdBy, actorSubject: r.createdBySubject, groups: r.groups, action: "rotation.finish", cluster: r.cluster, namespace: r.namespace, secret: r.secret, outcome: "failure", message: text, detail: { rotationId: r.id, kind: r.kind, state: "failed" } });
+    await auditRotation({ requestId: r.requestId, actor: actor.name, actorSubject: actor.subject, groups: actor.groups, action: "rotation.finish", cluster: r.cluster, namespace: r.namespace, secret: r.secret, outcome: "failure", message: text, detail: { rotationId: r.id, kind: r.kind, state: "failed" } });
   }
   publishRotation(r.id);
   return undefined;
 }
 
-export async function startRollback(r: RotationRecord, steps: StepRecord[], reason: string): Promise<void> {
+/** Appends the rollback steps; they run as `actor` (recorded in the first one's detail). */
+async function startRollback(r: RotationRecord, steps: StepRecord[], reason: string, actor: Actor): Promise<void> {
   const names = rollbackSteps(r.plan, steps);
-  await beginRollback(r.id, names, "rolling-back", `rolling back: ${reason}`);
-  const loaded = await loadRotation(r.id);
-  const first = loaded?.steps[loaded.rotation.stepIndex];
-  if (first) await updateStep(r.id, first.index, { detail: { reason } });
+  await beginRollback(r.id, names, "rolling-back", `rolling back: ${reason}`, withActor({ reason }, actor));
   publishRotation(r.id);
 }
 
@@ -213,7 +224,10 @@ async function handleCancel(r: RotationRecord, steps: StepRecord[], step: StepRe
     return "continue";
   }
   if (step.state === "running" || step.state === "waiting") await updateStep(r.id, step.index, { state: "skipped", message: `cancelled by ${r.cancelRequestedBy ?? "a user"}`, finishedAt: new Date() });
-  await startRollback(r, steps, `cancelled by ${r.cancelRequestedBy ?? "a user"}`);
+  // The canceller's identity is stored with the request; a request from before that was stored continues as the
+  // identity the rotation was running as.
+  const actor = r.cancelActor ?? { ...actorOf(r, steps, step.index), via: "cancel" as const };
+  await startRollback(r, steps, `cancelled by ${r.cancelRequestedBy ?? "a user"}`, actor);
   return undefined;
 }
 
@@ -228,7 +242,8 @@ async function finalize(r: RotationRecord, steps: StepRecord[]): Promise<undefin
     message = `rolled back (${reason}); the previous value is live again`;
   }
   await updateRotation(r.id, { state, message, finishedAt: new Date() });
-  await auditRotation({ requestId: r.requestId, actor: r.createdBy, actorSubject: r.createdBySubject, groups: r.groups, action: "rotation.finish", cluster: r.cluster, namespace: r.namespace, secret: r.secret, outcome: state === "succeeded" ? "success" : "failure", message: `${r.kind} rotation ${state}: ${message}`, detail: { rotationId: r.id, kind: r.kind, state } });
+  const actor = actorOf(r, steps, last?.index ?? 0);
+  await auditRotation({ requestId: r.requestId, actor: actor.name, actorSubject: actor.subject, groups: actor.groups, action: "rotation.finish", cluster: r.cluster, namespace: r.namespace, secret: r.secret, outcome: state === "succeeded" ? "success" : "failure", message: `${r.kind} rotation ${state}: ${message}`, detail: { rotationId: r.id, kind: r.kind, state } });
   publishRotation(r.id);
   return undefined;
 }

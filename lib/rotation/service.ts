@@ -1,6 +1,8 @@
 // The rotation API's server side: start (admin + Kubernetes permissions as the user, one active rotation per
 // Secret), read (visible to whoever may get the Secret), confirm, cancel and roll back. Every request is audited,
 // accepted or refused; the journal is in the database before the 202 goes out and the worker drives it.
+// Confirm, cancel and roll back hand the rotation to the user who asks (actors.ts): the steps they start run as
+// them, so their own Kubernetes permissions for everything those steps write are checked first (step-needs.ts).
 import "server-only";
 import { createActionEvent } from "@/lib/actions/kube";
 import { targetLocks } from "@/lib/actions/target-locks";
@@ -12,17 +14,22 @@ import { AppError } from "@/lib/http/errors";
 import { can } from "@/lib/k8s/access";
 import { clusterCache } from "@/lib/k8s/cache/registry";
 import { logger } from "@/lib/log/logger";
+import { actorOf } from "./runner";
+import { missingPermissions } from "./access";
+import { withActor, type Actor, type ActorVia } from "./actors";
 import { auditRotation } from "./audit";
 import { publishRotation } from "./feed";
 import { undoSteps } from "./flows";
+import { needsOfSteps, stepsAfterConfirm, stepsOfRollback } from "./step-needs";
 import { KINDS } from "./kinds";
 import { createSecret } from "./kube";
 import { backupName, newRotationId, stagedLabels, stagedName } from "./naming";
 import { prepareRotation } from "./prepare";
 import { drive, LEASE_OWNER } from "./runner";
 import type { StartRotationBody } from "./schemas";
-import { activeRotationOn, beginRollback, createRotation, listRotations, loadRotation, updateRotation, updateStep, type LoadedRotation, type RotationQuery } from "./store";
+import { activeRotationOn, beginRollback, createRotation, listRotations, loadRotation, requestCancel, updateRotation, updateStep, type LoadedRotation, type RotationQuery } from "./store";
 import { canCancel, canRollBack, toRotationView, type RotationView } from "./view";
+import { rotationsPaused } from "./paused";
 
 export interface RotationContext {
   user: Principal;
@@ -109,8 +116,10 @@ async function stageUpload(ctx: RotationContext, loaded: LoadedRotation, name: s
 async function viewOf(id: string): Promise<RotationView> {
   const loaded = await loadRotation(id);
   if (!loaded) throw new AppError("not_found", "Rotation not found");
-  return toRotationView(loaded.rotation, loaded.steps);
+  return present(loaded);
 }
+
+const present = ({ rotation, steps }: LoadedRotation) => toRotationView(rotation, steps, { readOnly: rotationsPaused(), now: new Date() });
 
 /** The rotation, when the user may see its Secret (404 otherwise, like every object). */
 async function visible(user: Principal, id: string): Promise<LoadedRotation> {
@@ -123,17 +132,29 @@ async function visible(user: Principal, id: string): Promise<LoadedRotation> {
 }
 
 export async function getRotation(user: Principal, id: string): Promise<RotationView> {
-  const { rotation, steps } = await visible(user, id);
-  return toRotationView(rotation, steps);
+  return present(await visible(user, id));
 }
 
 export async function listVisibleRotations(user: Principal, q: RotationQuery): Promise<RotationView[]> {
   const rows = await listRotations(q);
   const out: RotationView[] = [];
-  for (const { rotation, steps } of rows) {
-    if (await can(rotation.cluster, user, { verb: "get", group: "", resource: "secrets", namespace: rotation.namespace, name: rotation.secret })) out.push(toRotationView(rotation, steps));
+  for (const loaded of rows) {
+    const r = loaded.rotation;
+    if (await can(r.cluster, user, { verb: "get", group: "", resource: "secrets", namespace: r.namespace, name: r.secret })) out.push(present(loaded));
   }
   return out;
+}
+
+function actorOfUser(user: Principal, via: ActorVia): Actor {
+  return { name: user.name, subject: user.subject, kubeUser: user.kubeUser, groups: [...user.groups], via };
+}
+
+/** 403 naming every permission the user lacks for the steps they are about to drive (checked as them). */
+async function requireStepPermissions(ctx: RotationContext, r: LoadedRotation["rotation"], steps: string[], what: string): Promise<void> {
+  const missing = await missingPermissions(r.cluster, ctx.user, r.namespace, needsOfSteps(steps, r));
+  if (missing.length) {
+    throw new AppError("forbidden", `${what} runs the next steps of this rotation as you (${steps.join(", ")}), and your Kubernetes RBAC does not allow everything they do in namespace ${r.namespace}: ${missing.join("; ")}`);
+  }
 }
 
 async function mutate(ctx: RotationContext, id: string, action: string, change: (l: LoadedRotation) => Promise<string>): Promise<RotationView> {
@@ -155,8 +176,11 @@ export function confirmRotation(ctx: RotationContext, id: string): Promise<Rotat
   return mutate(ctx, id, "rotation.confirm", async ({ rotation: r, steps }) => {
     const step = steps[r.stepIndex];
     if (r.state !== "waiting" || !step || step.state !== "waiting") throw new AppError("conflict", `Rotation ${id} is not waiting for a confirmation (it is ${r.state})`);
-    await updateStep(id, step.index, { detail: { ...step.detail, confirmedBy: ctx.user.name, confirmedAt: new Date().toISOString() }, message: `confirmed by ${ctx.user.name}` });
-    return `confirmed step ${step.name}`;
+    await requireStepPermissions(ctx, r, stepsAfterConfirm(r, steps, step.index), "Confirming");
+    const actor = actorOfUser(ctx.user, "confirm");
+    await updateStep(id, step.index, { detail: withActor({ ...step.detail, confirmedBy: ctx.user.name, confirmedAt: new Date().toISOString() }, actor), message: `confirmed by ${ctx.user.name}` });
+    const before = actorOf(r, steps, step.index);
+    return `confirmed step ${step.name}; the next steps run as ${ctx.user.name}${before.subject === ctx.user.subject ? "" : ` (until now as ${before.name})`}`;
   });
 }
 
@@ -164,8 +188,9 @@ export function cancelRotation(ctx: RotationContext, id: string): Promise<Rotati
   return mutate(ctx, id, "rotation.cancel", async ({ rotation: r }) => {
     if (r.pointOfNoReturn) throw new AppError("conflict", `Rotation ${id} is past its point of no return and cannot be cancelled; it will finish (or stop as failed, keeping the backup)`);
     if (!canCancel(r)) throw new AppError("conflict", `Rotation ${id} cannot be cancelled now (it is ${r.state}${r.cancelRequestedAt ? ", cancel already requested" : ""})`);
-    await updateRotation(id, { cancelRequestedAt: new Date(), cancelRequestedBy: ctx.user.name });
-    return "cancel requested: completed steps will be rolled back";
+    await requireStepPermissions(ctx, r, stepsOfRollback(r), "Cancelling");
+    await requestCancel(id, actorOfUser(ctx.user, "cancel"), new Date());
+    return `cancel requested: completed steps will be rolled back as ${ctx.user.name}`;
   });
 }
 
@@ -175,10 +200,10 @@ export function rollbackRotation(ctx: RotationContext, id: string): Promise<Rota
       const why = r.pointOfNoReturn ? "it passed its point of no return" : r.backupDeletedAt ? "its backup Secret was deleted after the grace period" : `it is ${r.state}`;
       throw new AppError("conflict", `Rotation ${id} cannot be rolled back: ${why}${r.state !== "succeeded" ? " (cancel a running rotation instead)" : ""}`);
     }
-    await beginRollback(id, undoSteps(r.plan), "rolling-back", `roll back requested by ${ctx.user.name}`);
-    const loaded = await loadRotation(id);
-    const first = loaded?.steps[loaded.rotation.stepIndex];
-    if (first) await updateStep(id, first.index, { detail: { reason: `requested by ${ctx.user.name}` } });
-    return "roll back started: the previous value is restored from the backup Secret";
+    const steps = undoSteps(r.plan);
+    await requireStepPermissions(ctx, r, steps, "Rolling back");
+    const reason = `requested by ${ctx.user.name}`;
+    await beginRollback(id, steps, "rolling-back", `roll back requested by ${ctx.user.name}`, withActor({ reason }, actorOfUser(ctx.user, "rollback")));
+    return `roll back started as ${ctx.user.name}: the previous value is restored from the backup Secret`;
   });
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Rotation as RotationRow, RotationStep as StepRow } from "@/lib/db/generated/sqlite/client";
 import { parseJsonObject, parseStringArray, toJsonText, type JsonObject } from "@/lib/db/json-text";
+import { cancelRequestText, parseCancelRequest, type Actor } from "./actors";
 import { isRotationKind, TERMINAL_ROTATION_STATES, type RotationPhase, type RotationState, type StepState } from "./kinds";
 import type { RotationOptions, RotationPlan, RotationRecord, StepRecord } from "./types";
 import { adapterOf } from "./upstream";
@@ -37,6 +38,7 @@ export interface NewRotation {
 
 function toRecord(row: RotationRow): RotationRecord {
   if (!isRotationKind(row.kind)) throw new Error(`Rotation ${row.id}: unknown kind ${row.kind}`);
+  const cancel = parseCancelRequest(row.cancelRequestedBy);
   return {
     id: row.id,
     cluster: row.cluster,
@@ -55,7 +57,8 @@ function toRecord(row: RotationRow): RotationRecord {
     backupExpiresAt: row.backupExpiresAt,
     backupDeletedAt: row.backupDeletedAt,
     cancelRequestedAt: row.cancelRequestedAt,
-    cancelRequestedBy: row.cancelRequestedBy,
+    cancelRequestedBy: cancel.name,
+    ...(cancel.actor ? { cancelActor: cancel.actor } : {}),
     createdBy: row.createdBy,
     createdBySubject: row.createdBySubject,
     groups: parseStringArray(row.groups, "Rotation.groups"),
@@ -65,6 +68,7 @@ function toRecord(row: RotationRow): RotationRecord {
     updatedAt: row.updatedAt,
     finishedAt: row.finishedAt,
     message: row.message,
+    leaseUntil: row.leaseUntil,
   };
 }
 
@@ -137,12 +141,19 @@ export interface RotationUpdate {
   backupExpiresAt?: Date | null;
   backupDeletedAt?: Date | null;
   cancelRequestedAt?: Date | null;
-  cancelRequestedBy?: string | null;
+  /** Clears the cancel request (set it with requestCancel). */
+  cancelRequestedBy?: null;
 }
 
 export async function updateRotation(id: string, update: RotationUpdate): Promise<void> {
   const db = await getDb();
   await db.rotation.update({ where: { id }, data: update });
+}
+
+/** Records a cancel request with the identity the rollback will run as (cancelRequestedBy holds it as JSON). */
+export async function requestCancel(id: string, actor: Actor, at: Date): Promise<void> {
+  const db = await getDb();
+  await db.rotation.update({ where: { id }, data: { cancelRequestedAt: at, cancelRequestedBy: cancelRequestText(actor) } });
 }
 
 export interface StepUpdate {
@@ -168,14 +179,17 @@ export async function updateStep(rotationId: string, index: number, update: Step
   });
 }
 
-/** Appends rollback steps after the existing ones and points the rotation at the first of them. */
-export async function beginRollback(id: string, names: string[], state: RotationState, message: string): Promise<void> {
+/**
+ * Appends rollback steps after the existing ones and points the rotation at the first of them, whose detail
+ * (the reason, and who the rollback runs as) is written in the same transaction.
+ */
+export async function beginRollback(id: string, names: string[], state: RotationState, message: string, firstDetail: JsonObject): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const last = await tx.rotationStep.findFirst({ where: { rotationId: id }, orderBy: { index: "desc" } });
     const start = (last?.index ?? -1) + 1;
     for (const [i, name] of names.entries()) {
-      await tx.rotationStep.create({ data: { rotationId: id, index: start + i, name, phase: "rollback" } });
+      await tx.rotationStep.create({ data: { rotationId: id, index: start + i, name, phase: "rollback", detail: i === 0 ? toJsonText(firstDetail) : "{}" } });
     }
     await tx.rotation.update({ where: { id }, data: { phase: "rollback", state, stepIndex: start, step: names[0] ?? "", message, finishedAt: null } });
   });

@@ -1,5 +1,6 @@
 // Types of the rotation journal, its plan and its steps. Pure module.
 import type { JsonObject } from "@/lib/db/json-text";
+import type { Actor } from "./actors";
 import type { RotationKind, RotationPhase, RotationState, StepState } from "./kinds";
 import type { RemoteField } from "./eso-remote";
 import type { Consumer, Manager } from "./target";
@@ -81,7 +82,10 @@ export interface RotationRecord {
   backupExpiresAt: Date | null;
   backupDeletedAt: Date | null;
   cancelRequestedAt: Date | null;
+  /** Display name of who asked to cancel. */
   cancelRequestedBy: string | null;
+  /** Their identity: the rollback a cancel starts runs as them (undefined for rows from before it was stored). */
+  cancelActor?: Actor;
   createdBy: string;
   createdBySubject: string;
   groups: string[];
@@ -91,6 +95,8 @@ export interface RotationRecord {
   updatedAt: Date;
   finishedAt: Date | null;
   message: string | null;
+  /** Until when a driver holds the rotation (null: nobody drives it now). */
+  leaseUntil: Date | null;
 }
 
 export interface StepRecord {

@@ -1,5 +1,6 @@
 // The API shape of a rotation (GET /api/v1/rotations/{id} and the lists). Never a value: the only key material
 // is a freshly generated deploy key's PUBLIC half while the rotation waits for it to be added. Pure.
+import { actorForStep, creatorOf } from "./actors";
 import { KINDS, isTerminalRotation, type RotationKind, type RotationPhase, type RotationState, type StepState } from "./kinds";
 import { stepTitle } from "./step-titles";
 import { describeManager } from "./target";
@@ -15,6 +16,8 @@ export interface RotationStepView {
   at: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** Who the step runs (or ran) as: the creator, or who confirmed, cancelled or rolled back since. */
+  actedBy: string;
 }
 
 export interface RotationPrompt {
@@ -48,7 +51,17 @@ export interface RotationView {
   backup: { secret: string; expiresAt: string | null; deletedAt: string | null } | null;
   /** What may be asked of it now (the role and RBAC are checked again on the request). */
   actions: { confirm: boolean; cancel: boolean; rollback: boolean };
+  /** Why nothing moves although it should (read-only mode pauses the worker), else null. */
+  paused: string | null;
 }
+
+/** How the server runs: read-only mode pauses the worker (lib/rotation/paused.ts). */
+export interface ViewOptions {
+  readOnly: boolean;
+  now: Date;
+}
+
+const PAUSE = "paused: read-only mode";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
@@ -83,7 +96,19 @@ export function canCancel(r: RotationRecord): boolean {
   return !isTerminalRotation(r.state) && r.phase === "forward" && !r.pointOfNoReturn && !r.cancelRequestedAt;
 }
 
-export function toRotationView(r: RotationRecord, steps: StepRecord[]): RotationView {
+/** Read-only mode: an unfinished rotation nobody drives, or a backup past its grace period, waits. */
+export function pausedReason(r: RotationRecord, o: ViewOptions): string | null {
+  if (!o.readOnly) return null;
+  const driven = !!r.leaseUntil && r.leaseUntil.getTime() > o.now.getTime();
+  if (!isTerminalRotation(r.state) && !driven) return `${PAUSE} — Fluxtower drives no rotation while FLUXTOWER_READ_ONLY is on; this one continues from its journal when Fluxtower runs writable again`;
+  if (isTerminalRotation(r.state) && r.backupSecret && !r.backupDeletedAt && r.backupExpiresAt && r.backupExpiresAt.getTime() <= o.now.getTime()) {
+    return `backup deletion ${PAUSE} — the backup Secret ${r.backupSecret} is past its grace period and is deleted when Fluxtower runs writable again`;
+  }
+  return null;
+}
+
+export function toRotationView(r: RotationRecord, steps: StepRecord[], o: ViewOptions = { readOnly: false, now: new Date() }): RotationView {
+  const creator = creatorOf(r);
   return {
     id: r.id,
     kind: r.kind,
@@ -101,9 +126,10 @@ export function toRotationView(r: RotationRecord, steps: StepRecord[]): Rotation
     updatedAt: r.updatedAt.toISOString(),
     finishedAt: iso(r.finishedAt),
     cancelRequestedBy: r.cancelRequestedBy,
-    steps: steps.map((s) => ({ index: s.index, name: s.name, title: stepTitle(s.name), phase: s.phase, state: s.state, message: s.message, at: s.at.toISOString(), startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt) })),
+    steps: steps.map((s) => ({ index: s.index, name: s.name, title: stepTitle(s.name), phase: s.phase, state: s.state, message: s.message, at: s.at.toISOString(), startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt), actedBy: actorForStep(creator, steps, s.index).name })),
     prompt: prompt(r, steps),
     backup: r.backupSecret ? { secret: r.backupSecret, expiresAt: iso(r.backupExpiresAt), deletedAt: iso(r.backupDeletedAt) } : null,
     actions: { confirm: r.state === "waiting", cancel: canCancel(r), rollback: canRollBack(r) },
+    paused: pausedReason(r, o),
   };
 }

@@ -2,11 +2,13 @@
 //  - resumes unfinished rotations right away and adopts any whose driver died (lease expired) every few seconds;
 //    each resumes at its current step (steps are idempotent) or continues the rollback it was in;
 //  - deletes backup Secrets whose grace period is over (as the user who rotated, impersonated).
+// In read-only mode both pause (paused.ts): nothing is resumed, adopted or deleted, and the rotation view says so.
 import "server-only";
 import { logger } from "@/lib/log/logger";
 import { auditRotation } from "./audit";
 import { deleteSecret } from "./kube";
 import { ownerIsDead } from "./lease-owner";
+import { READ_ONLY_PAUSE, rotationsPaused } from "./paused";
 import { drive, isDriving, LEASE_OWNER } from "./runner";
 import { expiredBackups, takeOverLease, unfinishedRotations, updateRotation } from "./store";
 
@@ -14,10 +16,19 @@ const SWEEP_MS = 5_000;
 // One indexed query; often enough that an expired backup goes within a quarter minute.
 const BACKUP_SWEEP_MS = 15_000;
 
-const holder = globalThis as unknown as { fluxtowerRotationWorker?: boolean };
+const holder = globalThis as unknown as { fluxtowerRotationWorker?: boolean; fluxtowerRotationPauseLogged?: boolean };
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** True (and logged once) while read-only mode pauses the worker. */
+function paused(): boolean {
+  if (!rotationsPaused()) return false;
+  if (!holder.fluxtowerRotationPauseLogged) logger.warn(`rotation worker ${READ_ONLY_PAUSE}: no rotation is resumed or adopted and no backup Secret is deleted`);
+  holder.fluxtowerRotationPauseLogged = true;
+  return true;
+}
+
 async function adoptOrphans(): Promise<void> {
+  if (paused()) return;
   const adopted: string[] = [];
   for (const r of await unfinishedRotations(new Date())) {
     if (isDriving(r.id)) continue;
@@ -31,6 +42,7 @@ async function adoptOrphans(): Promise<void> {
 }
 
 async function deleteExpiredBackups(): Promise<void> {
+  if (paused()) return;
   for (const r of await expiredBackups(new Date())) {
     if (!r.backupSecret) continue;
     try {

@@ -47,7 +47,7 @@ export const backupStep: StepDef = {
       name,
       namespace: r.namespace,
       labels: backupLabels(r.secret, r.id),
-      annotations: { "fluxtower.dev/backup-of": r.secret, "fluxtower.dev/backup-created-by": r.createdBy, ...pgbouncerNote(ctx) },
+      annotations: { "fluxtower.dev/backup-of": r.secret, "fluxtower.dev/backup-created-by": ctx.actor.name, ...pgbouncerNote(ctx) },
       data: { ...(await pgbouncerData(ctx)), ...current.data },
     });
     return done(`previous value kept in Secret ${name}`, detail);

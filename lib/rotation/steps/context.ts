@@ -4,6 +4,7 @@
 import "server-only";
 import type { JsonObject } from "@/lib/db/json-text";
 import type { ClusterCache } from "@/lib/k8s/cache/cluster-cache";
+import type { Actor } from "../actors";
 import type { Impersonation } from "../kube";
 import type { RotationRecord, StepRecord, StepResult } from "../types";
 
@@ -12,6 +13,9 @@ export interface StepContext {
   step: StepRecord;
   /** Every step of the journal (forward and rollback), in order. */
   steps: StepRecord[];
+  /** Who this step runs as (the creator, or whoever confirmed, cancelled or rolled back since). */
+  actor: Actor;
+  /** The actor's Kubernetes identity: every request of the step impersonates it. */
   as: Impersonation;
   cache: ClusterCache;
   /** Persists the step's detail (and message) now. */

@@ -30,7 +30,8 @@ async function recordEvent(ctx: StepContext, resource: string, name: string): Pr
   if (!obj) return;
   const r = ctx.rotation;
   try {
-    await createActionEvent(r.cluster, obj, `${r.createdBy} rotated Secret ${r.secret} through Fluxtower (rotation ${r.id}): rollout restart to pick up the new value`);
+    const why = ctx.rotation.phase === "rollback" ? "rolled back the rotation of" : "rotated";
+    await createActionEvent(r.cluster, obj, `${ctx.actor.name} ${why} Secret ${r.secret} through Fluxtower (rotation ${r.id}): rollout restart to pick up the ${ctx.rotation.phase === "rollback" ? "previous" : "new"} value`);
   } catch (err) {
     logger.warn({ rotation: r.id, workload: name, err: err instanceof Error ? err.message : String(err) }, "could not record the Kubernetes Event of a rotation restart");
   }

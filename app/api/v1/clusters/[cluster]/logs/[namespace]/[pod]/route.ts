@@ -1,5 +1,7 @@
 // GET /api/v1/clusters/{cluster}/logs/{namespace}/{pod}?container=&tailLines=&follow=
-// Read as the signed-in user; Secret values the pod references are masked. follow=true streams over SSE.
+// Read as the signed-in user; Secret values the pod references are masked (lib/k8s/pod-logs.ts). follow=true streams
+// over SSE. When a referenced Secret cannot be read the log is refused (503 with the reason) before anything is
+// sent; while following, such a failure ends the stream with an `error` event.
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import { requireCluster } from "@/lib/cluster-view/visibility";
@@ -7,7 +9,7 @@ import { route } from "@/lib/http/route";
 import { sseResponse } from "@/lib/http/sse";
 import { clusterId, objectName } from "@/lib/http/schemas";
 import { can } from "@/lib/k8s/access";
-import { followLog, readLog } from "@/lib/k8s/pod-logs";
+import { openFollow, readLog } from "@/lib/k8s/pod-logs";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +30,14 @@ export const GET = route({
     const base = { cluster: cache.id, namespace: params.namespace, pod: params.pod, container: query.container, tailLines: query.tailLines, user };
     if (!query.follow) return { lines: await readLog(base) };
 
+    const follower = await openFollow(base);
     return sseResponse(req, user, async (ch) => {
-      const stream = await followLog(base, (line) => ch.send("line", line)).catch((err: unknown) => {
-        ch.send("error", { message: err instanceof Error ? err.message : String(err) });
+      const fail = (message: string) => {
+        ch.send("error", { message });
         ch.close();
+      };
+      const stream = await follower.start((line) => ch.send("line", line), fail).catch((err: unknown) => {
+        fail(err instanceof Error ? err.message : String(err));
         return undefined;
       });
       if (!stream) return;
