@@ -98,14 +98,15 @@ export function renderAirflowJobs(s: AirflowSettings, ref: ReleaseRef): Rendered
     });
   }
 
-  // jobs/create-user-job.yaml: 1.16 `webserver.defaultUser.enabled`; 1.17+ also `createUserJob.enabled`.
+  // jobs/create-user-job.yaml:23 and create-user-job-serviceaccount.yaml:23: up to 1.18 both follow
+  // `webserver.defaultUser.enabled`; 1.19 renders the Job for that or `createUserJob.enabled` and always the account.
   const legacyUser = asMap(getPath(s.values, "webserver.defaultUser"));
   const createUser =
-    (legacyUser !== undefined && truthy(legacyUser.enabled)) ||
-    (s.line !== "1.16" && truthy(getPath(s.values, "createUserJob.enabled")));
-  // jobs/create-user-job-serviceaccount.yaml: 1.16 only with the default user, later versions always.
+    s.line === "1.19"
+      ? (legacyUser !== undefined && truthy(legacyUser.enabled)) || truthy(getPath(s.values, "createUserJob.enabled"))
+      : truthy(legacyUser?.enabled);
   const createUserSa = serviceAccount(s, "create-user-job");
-  if (createsServiceAccount(s, "createUserJob") && (s.line !== "1.16" || createUser))
+  if (createsServiceAccount(s, "createUserJob") && (s.line === "1.19" || createUser))
     out.push({
       source: src("create-user-job-serviceaccount.yaml"),
       object: saObject(ref, createUserSa, chartLabels(s, "create-user-job", { section: "createUserJob" })),
