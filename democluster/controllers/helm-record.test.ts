@@ -10,6 +10,8 @@ import { R } from "../sim/resources";
 import { valuesDigest } from "../sim/hash";
 import { apply, cond, patchSpec, secretValue, startHarness, waitFor, type Harness } from "./test-harness";
 import { airflowRelease, helmRepository, metadataSecret, ns } from "./test-fixtures";
+import { manifestText } from "./helm-storage";
+import { manifestObjects } from "./helm-remediation";
 
 let h: Harness;
 const NS = "records";
@@ -225,5 +227,36 @@ describe("Helm release records", () => {
     expect(record(3).info.status).toBe("failed");
     expect(hr().status.history[0]).toMatchObject({ version: 5, status: "deployed" });
     expect(cond(hr(), "Ready")).toMatchObject({ status: "False", reason: "RollbackSucceeded" });
+  });
+});
+
+describe("manifest text", () => {
+  it("round-trips: objects -> Helm's manifest (install order, # Source) -> the objects a rollback applies", () => {
+    const objects = [
+      {
+        source: "airflow/templates/workers/worker-deployment.yaml",
+        object: { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "w" } },
+      },
+      {
+        source: "airflow/templates/configmaps/configmap.yaml",
+        object: {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "c" },
+          data: { "airflow.cfg": "[core]\nx = ---\n" },
+        },
+      },
+      {
+        source: "airflow/templates/secrets/metadata-connection-secret.yaml",
+        object: { apiVersion: "v1", kind: "Secret", metadata: { name: "s" } },
+      },
+    ] as { source: string; object: KObject }[];
+    const text = manifestText(objects);
+    expect(text.split("\n").filter((l) => l.startsWith("# Source: "))).toEqual([
+      "# Source: airflow/templates/secrets/metadata-connection-secret.yaml",
+      "# Source: airflow/templates/configmaps/configmap.yaml",
+      "# Source: airflow/templates/workers/worker-deployment.yaml",
+    ]);
+    expect(manifestObjects(text)).toEqual([objects[2], objects[1], objects[0]]);
   });
 });

@@ -35,7 +35,7 @@ import {
   type HelmAction,
   type Snapshot,
 } from "./helm-release-status";
-import { applyManifest, HC, inventoryEntries, rollback, uninstall, type GoodRelease } from "./helm-remediation";
+import { applyManifest, HC, inventoryEntries, rollback, uninstall } from "./helm-remediation";
 
 export { HC, nextReleaseVersion, uninstall } from "./helm-remediation";
 
@@ -67,8 +67,6 @@ export interface Flight {
 export interface ActionHost {
   ctx: SimContext;
   writeStatus(hr: KObject, fn: (status: JsonMap) => void): void;
-  /** The last successful release, for rollbacks. */
-  lastGood: Map<string, GoodRelease>;
 }
 
 export type StepResult = { done: false; nextMs: number } | { done: true; retryMs?: number };
@@ -196,13 +194,6 @@ function succeed(host: ActionHost, hr: KObject, f: Flight): StepResult {
     markReady(st, hr, reason, msg);
     finishBookkeeping(st, f);
   });
-  host.lastGood.set(`${hr.metadata.namespace}/${hr.metadata.name}`, {
-    chart: f.chart,
-    values: f.values,
-    digest: f.digest,
-    rendered: f.rendered as Rendered,
-    version: f.version,
-  });
   ctx.events.record(hr, "Normal", reason, msg, HC);
   return { done: true };
 }
@@ -243,11 +234,11 @@ function fail(host: ActionHost, hr: KObject, f: Flight, error: string): StepResu
   let nextHistory: Snapshot[] = [failed, ...historyOf(hr).filter((s) => s.status !== "failed")].slice(0, 5);
   let rollbackMsg: string | undefined;
   if (remediate && f.action === "install") uninstall(ctx, hr, f.ref, f.rendered);
-  const good = host.lastGood.get(`${hr.metadata.namespace}/${hr.metadata.name}`);
+  const good = storedRevisions(ctx, f.ref.namespace, f.ref.release).find((r) => r.status === "deployed");
   if (remediate && f.action === "upgrade" && good) {
-    const back = rollback(ctx, hr, f.ref, good, f.version);
+    const back = rollback(ctx, hr, f.ref, good.version, f.version);
     if (back) {
-      rollbackMsg = `Helm rollback to previous release ${releaseLabel(f.ref.namespace, f.ref.release, good.version)} with chart ${good.chart.name}@${good.chart.version} succeeded`;
+      rollbackMsg = `Helm rollback to previous release ${releaseLabel(f.ref.namespace, f.ref.release, good.version)} with chart ${String(back.chart.metadata.name)}@${String(back.chart.metadata.version)} succeeded`;
       nextHistory = [
         snapshotOf(back, "rollback"),
         ...nextHistory.map((s) => (s.status === "deployed" ? { ...s, status: "superseded" } : s)),

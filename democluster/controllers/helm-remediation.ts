@@ -5,10 +5,10 @@
 import type { KObject } from "../store/types";
 import type { SimContext } from "../sim/context";
 import { inventoryId, parseInventoryId, resolveKind } from "../sim/resources";
-import { asMap, asMaps, asString, statusOf, type JsonMap } from "../sim/objects";
+import { parse } from "yaml";
+import { asMap, asMaps, asString, statusOf } from "../sim/objects";
 import { applyObject } from "../sim/apply";
 import { StatusError } from "../store/errors";
-import type { ChartVersion } from "./chart-catalog";
 import type { ReleaseRef, Rendered, RenderedObject } from "./chart-objects";
 import {
   deleteReleases,
@@ -21,15 +21,6 @@ import {
 import { historyOf, releaseLabel } from "./helm-release-status";
 
 export const HC = "helm-controller";
-
-/** The last successful release of a HelmRelease, for rollbacks (helm-controller reads it from storage). */
-export interface GoodRelease {
-  chart: ChartVersion;
-  values: JsonMap;
-  digest: string;
-  rendered: Rendered;
-  version: number;
-}
 
 /** Helm's setMetadataVisitor: the managed-by label and release annotations on every object it applies. */
 export function withHelmOwnership(o: KObject, ref: ReleaseRef): KObject {
@@ -102,16 +93,26 @@ export function deleteQuietly(
   }
 }
 
-/** helm rollback to the last good revision (pkg/action/rollback.go): a new revision "Rollback to N" with the old
- *  chart, config, manifest and hooks; deployed ones become superseded, the failed one stays failed. */
+/** The objects of a stored manifest ("---\n# Source: <path>\n<yaml>" documents), as Helm rebuilds them. */
+export function manifestObjects(manifest: string): RenderedObject[] {
+  return manifest
+    .split(/^---\n/m)
+    .filter((doc) => doc.trim())
+    .map((doc) => ({ source: /^# Source: (.+)$/m.exec(doc)?.[1] ?? "", object: parse(doc) as KObject }))
+    .filter((o) => o.object && typeof o.object === "object" && o.object.kind);
+}
+
+/** helm rollback to the last deployed revision (pkg/action/rollback.go): a new revision "Rollback to N" with its
+ *  chart, config, manifest and hooks, applied from the stored manifest; deployed ones become superseded, the failed
+ *  one stays failed. */
 export function rollback(
   ctx: SimContext,
   hr: KObject,
   ref: ReleaseRef,
-  good: GoodRelease,
+  goodVersion: number,
   failedVersion: number,
 ): ReleaseRecord | undefined {
-  const previous = readRecord(ctx, ref.namespace, ref.release, good.version);
+  const previous = readRecord(ctx, ref.namespace, ref.release, goodVersion);
   const current = readRecord(ctx, ref.namespace, ref.release, failedVersion);
   if (!previous) return undefined;
   const now = new Date().toISOString();
@@ -121,12 +122,12 @@ export function rollback(
     info: {
       first_deployed: current?.info.first_deployed ?? previous.info.first_deployed,
       last_deployed: now,
-      description: `Rollback to ${good.version}`,
+      description: `Rollback to ${goodVersion}`,
       status: "pending-rollback",
     },
   };
   writeRecord(ctx, rec);
-  applyManifest(ctx, hr, ref, good.rendered.manifests);
+  applyManifest(ctx, hr, ref, manifestObjects(previous.manifest));
   for (const r of storedRevisions(ctx, ref.namespace, ref.release))
     if (r.status === "deployed") setRecordStatus(ctx, ref.namespace, ref.release, r.version, "superseded");
   rec.info.status = "deployed";
