@@ -5,9 +5,9 @@
 import type { KObject } from "../store/types";
 import { getPath, type JsonMap } from "../sim/objects";
 import { airflowSettings, chartLabels, serviceAccount, type AirflowSettings } from "./airflow-settings";
-import { airflowCfg, tpl } from "./airflow-config";
+import { airflowCfg, airflowLocalSettings, tpl } from "./airflow-config";
 import { renderAirflowSecrets } from "./airflow-secrets";
-import { airflowLocalSettings, renderComponents, type Checksums } from "./airflow-workloads";
+import { renderComponents, type Checksums } from "./airflow-workloads";
 import { renderAirflowBackends } from "./airflow-backends";
 import { renderAirflowJobs, renderBundledPostgresql } from "./airflow-jobs";
 import { airflowDefaultValues } from "./airflow-chart-files";
@@ -62,7 +62,7 @@ export function renderAirflow(ref: ReleaseRef, chart: ChartVersion, user: JsonMa
 function configMap(s: AirflowSettings, ref: ReleaseRef): KObject {
   const data: Record<string, string> = { "airflow.cfg": airflowCfg(s) };
   const local = airflowLocalSettings(s);
-  if (local) data["airflow_local_settings.py"] = tpl(s, local);
+  if (local !== undefined) data["airflow_local_settings.py"] = local;
   const knownHosts = getPath(s.values, "dags.gitSync.knownHosts");
   if (s.gitSync && truthy(knownHosts)) data.known_hosts = String(knownHosts);
   if (s.kubernetes) data["pod_template_file.yaml"] = podTemplateFile(s);

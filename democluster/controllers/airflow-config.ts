@@ -35,7 +35,7 @@ function evalExpr(s: AirflowSettings, expr: string): string | undefined {
     'printf "%s-statsd" (include "airflow.fullname" .)': () => `${s.fullname}-statsd`,
     'ternary "True" "False" .Values.statsd.enabled': () => ternary(s.statsd),
     'ternary "True" "False" .Values.multiNamespaceMode': () => ternary(truthy(v.multiNamespaceMode)),
-    '- ternary "True" "False" (or .Values.elasticsearch.enabled .Values.opensearch.enabled)': () =>
+    'ternary "True" "False" (or .Values.elasticsearch.enabled .Values.opensearch.enabled)': () =>
       ternary(truthy(getPath(v, "elasticsearch.enabled")) || truthy(getPath(v, "opensearch.enabled"))),
     'ternary "True" "False" (or (semverCompare ">=3.0.0" .Values.airflowVersion) (.Values.dagProcessor.enabled | default false))':
       () => ternary(atLeast(s, "3.0.0") || truthy(getPath(v, "dagProcessor.enabled"))),
@@ -117,4 +117,40 @@ export function cfgValue(cfg: string, section: string, key: string): string | un
     }
   }
   return undefined;
+}
+
+/** Evaluates `{{- if <cond> }} … {{- end }}` lines for the conditions values.yaml's airflowLocalSettings uses
+ *  (semverCompare on airflowVersion, the webserver secret key being set); unknown conditions count as true. */
+function condition(s: AirflowSettings, cond: string): boolean {
+  const semver = /^semverCompare "([^"]+)" \.Values\.airflowVersion$/.exec(cond);
+  if (semver)
+    return (semver[1] as string).split(/\s+/).every((c) => {
+      const m = /^(>=|<=|>|<|=)?(.+)$/.exec(c) as RegExpExecArray;
+      const ge = atLeast(s, m[2] as string);
+      const eq = ge && !atLeast(s, bump(m[2] as string));
+      return { ">=": ge, ">": ge && !eq, "<": !ge, "<=": !ge || eq, "=": eq }[m[1] ?? "="] ?? true;
+    });
+  if (cond === "not (or .Values.webserverSecretKey .Values.webserverSecretKeySecretName)")
+    return !truthy(s.values.webserverSecretKey) && !truthy(s.values.webserverSecretKeySecretName);
+  return true;
+}
+
+function bump(version: string): string {
+  const [a, b, c] = version.split(".").map(Number);
+  return `${a ?? 0}.${b ?? 0}.${(c ?? 0) + 1}`;
+}
+
+/** airflow_local_settings.py (configmaps/configmap.yaml): `tpl .Values.airflowLocalSettings`. */
+export function airflowLocalSettings(s: AirflowSettings): string | undefined {
+  const text = asString(s.values.airflowLocalSettings);
+  if (!text) return undefined;
+  const out: string[] = [];
+  const stack: boolean[] = [];
+  for (const line of text.split("\n")) {
+    const open = /^\s*\{\{-?\s*if (.+?)\s*-?\}\}\s*$/.exec(line);
+    if (open) stack.push(condition(s, open[1] as string));
+    else if (/^\s*\{\{-?\s*end\s*-?\}\}\s*$/.test(line)) stack.pop();
+    else if (stack.every(Boolean)) out.push(line);
+  }
+  return tpl(s, out.join("\n"));
 }

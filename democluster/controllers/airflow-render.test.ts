@@ -153,4 +153,25 @@ describe("Airflow chart rendering", () => {
     );
     expect(ref?.valueFrom?.secretKeyRef).toEqual({ name: "prod-jwt-secret", key: "jwt-secret" });
   });
+
+  it("renders airflow.cfg from the chart's config with its template expressions evaluated (configmaps/configmap.yaml)", () => {
+    const cm = get(
+      render("1.19.0", { useStandardNaming: true, executor: "KubernetesExecutor" }),
+      "ConfigMap",
+      "prod-airflow-config",
+    );
+    const cfg = (cm?.data as Record<string, string>)["airflow.cfg"] as string;
+    expect(cfg).toContain("\nexecution_api_server_url = http://prod-airflow-api-server:8080/execution/\n");
+    expect(cfg).toContain("\nstatsd_host = prod-airflow-statsd\n");
+    expect(cfg).toContain("\nexecutor = KubernetesExecutor\n");
+    expect(cfg).toContain("\nnamespace = data\n");
+    expect(cfg).not.toContain("{{");
+    // values.yaml airflowLocalSettings: the UI alert only for Airflow 2 without a static webserver secret key.
+    expect((cm?.data as Record<string, string>)["airflow_local_settings.py"]).toBe("");
+    const af2 = get(render("1.16.0", {}), "ConfigMap", "prod-config")?.data as Record<string, string>;
+    expect(af2["airflow_local_settings.py"]).toContain("DASHBOARD_UIALERTS");
+    const keyed = get(render("1.16.0", { webserverSecretKeySecretName: "k" }), "ConfigMap", "prod-config")
+      ?.data as Record<string, string>;
+    expect(keyed["airflow_local_settings.py"]).toBe("");
+  });
 });

@@ -1,7 +1,7 @@
 // The Airflow components (scheduler, api-server or webserver, triggerer, dag-processor, workers) with their
 // ServiceAccounts, Services and PodDisruptionBudgets, per chart version (templates/<component>/*.yaml).
 import type { KObject } from "../store/types";
-import { asBool, asMap, asString, getPath, type JsonMap } from "../sim/objects";
+import { asBool, asMap, getPath, type JsonMap } from "../sim/objects";
 import { sha256Hex, stableStringify } from "../sim/hash";
 import { truthy } from "./airflow-names";
 import {
@@ -257,14 +257,4 @@ function serviceOf(
     default:
       return undefined;
   }
-}
-
-export function airflowLocalSettings(s: AirflowSettings): string | undefined {
-  const text = asString(s.values.airflowLocalSettings);
-  if (!text) return undefined;
-  // Lines that are only a template action (`{{- if … }}`, `{{- end }}`) are control flow we do not evaluate.
-  return text
-    .split("\n")
-    .filter((l) => !/^\s*\{\{-?[^}]*-?\}\}\s*$/.test(l))
-    .join("\n");
 }
