@@ -94,6 +94,27 @@ describe("Helm release records", () => {
     for (const name of ["records-run-airflow-migrations", "records-create-user"])
       expect(inManifest).not.toContain(`Job/${name}`);
     expect(inManifest).toContain("Deployment/records-scheduler");
+    // The release's objects in the cluster are its manifest plus the hooks Helm keeps (the Secrets; the Jobs are
+    // deleted on success, hook-succeeded).
+    const served = [
+      R.configmaps,
+      R.secrets,
+      R.serviceaccounts,
+      R.services,
+      R.deployments,
+      R.statefulsets,
+      R.jobs,
+      R.pdbs,
+    ];
+    const inCluster = served
+      .flatMap((k) => h.store.list(k, NS))
+      .filter((o) => o.metadata.labels?.["helm.toolkit.fluxcd.io/name"] === NS)
+      .map((o) => `${o.kind}/${o.metadata.name}`)
+      .sort();
+    const keptHooks = rec.hooks
+      .filter((x) => !(x.delete_policies ?? []).includes("hook-succeeded"))
+      .map((x) => `${x.kind}/${x.name}`);
+    expect(inCluster).toEqual([...inManifest, ...keptHooks].sort());
     // Kind order (Secrets before Jobs, pkg/release/v1/util/kind_sorter.go), then template path; hooks run by weight.
     expect(rec.hooks.map((x) => [x.kind, x.name])).toEqual([
       ["Secret", "records-fernet-key"],
