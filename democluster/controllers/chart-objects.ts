@@ -17,6 +17,9 @@ export interface RenderedObject {
   /** Template path as Helm names it in `# Source:` ("airflow/templates/scheduler/scheduler-deployment.yaml"). */
   source: string;
   object: KObject;
+  /** The template writes no metadata.namespace (Helm sets the release namespace when it applies the object), so
+   *  the record's manifest has none either. */
+  omitNamespace?: boolean;
 }
 
 export interface Rendered {

@@ -127,7 +127,11 @@ export function rollback(
     },
   };
   writeRecord(ctx, rec);
-  applyManifest(ctx, hr, ref, manifestObjects(previous.manifest));
+  const objects = manifestObjects(previous.manifest).map((o) => {
+    o.object.metadata.namespace ??= ref.namespace; // Helm applies namespace-less objects to the release namespace
+    return o;
+  });
+  applyManifest(ctx, hr, ref, objects);
   for (const r of storedRevisions(ctx, ref.namespace, ref.release))
     if (r.status === "deployed") setRecordStatus(ctx, ref.namespace, ref.release, r.version, "superseded");
   rec.info.status = "deployed";

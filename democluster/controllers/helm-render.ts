@@ -21,6 +21,8 @@ export function renderChart(ctx: SimContext, ref: ReleaseRef, chart: ChartVersio
   const rendered =
     chart.name === "airflow" ? renderAirflow(ref, chart, values, secrets) : renderGeneric(ref, chart, values, secrets);
   const post = (o: RenderedObject): RenderedObject => {
+    // The official chart's own templates set no namespace (its Bitnami subchart's do).
+    if (chart.name === "airflow" && o.source.startsWith("airflow/templates/")) o.omitNamespace = true;
     o.object.metadata.labels = {
       ...(o.object.metadata.labels ?? {}),
       "helm.toolkit.fluxcd.io/name": ref.hrName,

@@ -108,12 +108,15 @@ function byInstallOrder(a: RenderedObject, b: RenderedObject): number {
   return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
 }
 
-const content = (o: KObject) => yamlStringify(o, { lineWidth: 0 }).trimEnd();
+function content(o: RenderedObject): string {
+  const obj = o.omitNamespace ? { ...o.object, metadata: { ...o.object.metadata, namespace: undefined } } : o.object;
+  return yamlStringify(obj, { lineWidth: 0 }).trimEnd();
+}
 
 export function manifestText(objects: RenderedObject[]): string {
   return [...objects]
     .sort(byInstallOrder)
-    .map((o) => `---\n# Source: ${o.source}\n${content(o.object)}\n`)
+    .map((o) => `---\n# Source: ${o.source}\n${content(o)}\n`)
     .join("");
 }
 
@@ -129,7 +132,7 @@ export function hookRecord(o: RenderedObject, lastRun: HookExecution = { phase: 
     name: o.object.metadata.name,
     kind: o.object.kind,
     path: o.source,
-    manifest: content(o.object),
+    manifest: content(o),
     events: split(ann["helm.sh/hook"]),
     last_run: lastRun,
   };

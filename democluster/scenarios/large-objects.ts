@@ -66,7 +66,7 @@ export function createRelease(
       objects.map((o) => {
         const c = o.metadata.labels?.component ?? "";
         const kind = o.kind === "StatefulSet" && c !== "triggerer" ? "statefulset" : "deployment";
-        return { source: `airflow/templates/${c}/${c}-${kind}.yaml`, object: o };
+        return { source: `airflow/templates/${c}/${c}-${kind}.yaml`, object: o, omitNamespace: true };
       }),
     ),
     version: 1,
