@@ -81,9 +81,14 @@ afterAll(async () => h?.stop());
 
 describe("PgBouncer in the demo cluster", () => {
   it("renders the same user and password into users.txt, stats_users, the stats and the metadata connection", () => {
-    expect(secret(`${REL}-pgbouncer-config`, "users.txt")).toBe('"airflow" "old-pw"');
+    // charts/airflow/1.18.0/templates/_helpers.yaml pgbouncer_users (:529-533): the metadata and the result-backend
+    // user (the metadata connection when no resultBackendConnection), each `quote`d.
+    expect(secret(`${REL}-pgbouncer-config`, "users.txt")).toBe('\n"airflow" "old-pw"\n"airflow" "old-pw"');
     const ini = secret(`${REL}-pgbouncer-config`, "pgbouncer.ini") ?? "";
-    expect(ini).toContain(`${REL}-metadata = host=${HOST} dbname=airflow port=5432`);
+    // pgbouncer_config (:490-527): both databases, the configured auth_type.
+    expect(ini).toContain(`\n${REL}-metadata = host=${HOST} dbname=airflow port=5432 pool_size=10 \n`);
+    expect(ini).toContain(`\n${REL}-result-backend = host=${HOST} dbname=airflow port=5432 pool_size=5 \n`);
+    expect(ini).toContain("\nauth_type = scram-sha-256\n");
     expect(ini).toContain("stats_users = airflow");
     expect(secret(`${REL}-pgbouncer-stats`, "connection")).toBe(
       "postgresql://airflow:old-pw@127.0.0.1:6543/pgbouncer?sslmode=disable",
@@ -149,8 +154,14 @@ describe("PgBouncer in the demo cluster", () => {
     expect(crashing(fresh() as KObject, "wait-for-airflow-migrations")).toBe(false);
     expect(ready(fresh())).toBe(false);
     scale(1);
-    const sched = await waitFor("the scheduler gets in once PgBouncer listens", () => (ready(fresh()) ? fresh() : undefined), 30_000);
-    const init = ((sched?.status?.initContainerStatuses ?? []) as { name: string; restartCount?: number }[]).find((c) => c.name === "wait-for-airflow-migrations");
+    const sched = await waitFor(
+      "the scheduler gets in once PgBouncer listens",
+      () => (ready(fresh()) ? fresh() : undefined),
+      30_000,
+    );
+    const init = ((sched?.status?.initContainerStatuses ?? []) as { name: string; restartCount?: number }[]).find(
+      (c) => c.name === "wait-for-airflow-migrations",
+    );
     expect(init?.restartCount ?? 0).toBe(0);
   }, 60_000);
 

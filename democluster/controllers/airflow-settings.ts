@@ -1,44 +1,52 @@
-// Effective airflow chart settings: chart defaults for the keys the simulation uses, overlaid with the user values.
+// What the Airflow chart's templates decide from the values, per chart version: names (airflow-names.ts), which
+// components and Secrets exist, workload kinds, labels. `values` are the coalesced values (values.yaml + the user's).
+// Template references are to charts/airflow/<version>/templates/.
 import { asBool, asMap, asNumber, asString, getPath, isMap, type JsonMap } from "../sim/objects";
+import { compareVersions, parseVersion } from "../sim/semver";
 import type { ChartVersion } from "./chart-catalog";
+import {
+  airflowFullname,
+  chartLine,
+  secretNames,
+  serviceAccountOf,
+  truthy,
+  type ChartLine,
+  type SecretNames,
+  SERVICE_ACCOUNTS,
+} from "./airflow-names";
 
 export interface AirflowSettings {
   release: string;
   namespace: string;
   chart: ChartVersion;
+  line: ChartLine;
+  values: JsonMap;
+  fullname: string;
+  names: SecretNames;
   airflowVersion: string;
   major: number;
   image: string;
   executor: string;
   celery: boolean;
-  values: JsonMap;
-  metadataSecret: string;
-  metadataSecretProvided: boolean;
-  fernetSecret: string;
-  fernetProvided: boolean;
-  apiSecret: string;
-  apiProvided: boolean;
-  jwtSecret: string;
-  jwtProvided: boolean;
-  webserverSecret: string;
-  webserverProvided: boolean;
-  brokerSecret: string;
+  local: boolean;
+  /** KubernetesExecutor, LocalKubernetesExecutor or CeleryKubernetesExecutor (pod_template_file, worker SA). */
+  kubernetes: boolean;
   pgbouncer: boolean;
   statsd: boolean;
   redis: boolean;
   postgresql: boolean;
   triggerer: boolean;
   dagProcessor: boolean;
-  gitSync: {
-    enabled: boolean;
-    repo: string;
-    ref: string;
-    subPath: string;
-    period: string;
-    sshKeySecret?: string;
-    knownHosts?: string;
-    credentialsSecret?: string;
-  };
+  apiServer: boolean;
+  webserver: boolean;
+  gitSync: boolean;
+}
+
+/** semverCompare ">=v" .Values.airflowVersion */
+export function atLeast(s: { airflowVersion: string }, version: string): boolean {
+  const a = parseVersion(s.airflowVersion);
+  const b = parseVersion(version);
+  return a !== undefined && b !== undefined && compareVersions(a, b) >= 0;
 }
 
 export function airflowSettings(
@@ -48,107 +56,97 @@ export function airflowSettings(
   values: JsonMap,
 ): AirflowSettings {
   const get = (path: string): unknown => getPath(values, path);
-  const str = (path: string): string | undefined => {
-    const v = asString(get(path));
-    return v === "" ? undefined : v;
-  };
-  const bool = (path: string, dflt: boolean): boolean => asBool(get(path)) ?? dflt;
-  const airflowVersion = str("airflowVersion") ?? chart.appVersion;
+  const on = (path: string): boolean => truthy(get(path));
+  const airflowVersion = asString(get("airflowVersion")) ?? chart.appVersion;
   const major = Number(airflowVersion.split(".")[0]) || 3;
-  const repo = str("images.airflow.repository") ?? str("defaultAirflowRepository") ?? "apache/airflow";
-  const tag = str("images.airflow.tag") ?? str("defaultAirflowTag") ?? airflowVersion;
-  const executor = str("executor") ?? "CeleryExecutor";
-  const dpEnabled = get("dagProcessor.enabled");
-  const gitSync = asMap(get("dags.gitSync")) ?? {};
+  const line = chartLine(chart.version);
+  const repo = asString(get("images.airflow.repository")) || asString(get("defaultAirflowRepository")) || "";
+  const tag = asString(get("images.airflow.tag")) || String(get("defaultAirflowTag") ?? "");
+  const digest = asString(get("images.airflow.digest")) || asString(get("defaultAirflowDigest"));
+  const executor = asString(get("executor")) ?? "CeleryExecutor";
+  const v3 = atLeast({ airflowVersion }, "3.0.0");
+  // dag-processor/dag-processor-deployment.yaml: `dagProcessor.enabled: ~` means on for Airflow >= 3.
+  const dp = get("dagProcessor.enabled");
+  const dagProcessor =
+    atLeast({ airflowVersion }, "2.3.0") && (dp === null || dp === undefined ? v3 : asBool(dp) === true);
   return {
     release,
     namespace,
     chart,
+    line,
+    values,
+    fullname: airflowFullname(release, values),
+    names: secretNames(line, release, values),
     airflowVersion,
     major,
-    image: `${repo}:${tag}`,
+    image: digest ? `${repo}@${digest}` : `${repo}:${tag}`,
     executor,
-    celery: executor.includes("CeleryExecutor"),
-    values,
-    metadataSecret: str("data.metadataSecretName") ?? `${release}-metadata`,
-    metadataSecretProvided: str("data.metadataSecretName") !== undefined,
-    fernetSecret: str("fernetKeySecretName") ?? `${release}-fernet-key`,
-    fernetProvided: str("fernetKeySecretName") !== undefined,
-    apiSecret: str("apiSecretKeySecretName") ?? `${release}-api-secret-key`,
-    apiProvided: str("apiSecretKeySecretName") !== undefined,
-    jwtSecret: str("jwtSecretName") ?? `${release}-jwt-secret`,
-    jwtProvided: str("jwtSecretName") !== undefined,
-    webserverSecret: str("webserverSecretKeySecretName") ?? `${release}-webserver-secret-key`,
-    webserverProvided: str("webserverSecretKeySecretName") !== undefined,
-    brokerSecret: str("data.brokerUrlSecretName") ?? `${release}-broker-url`,
-    pgbouncer: bool("pgbouncer.enabled", false),
-    statsd: bool("statsd.enabled", true),
-    redis: bool("redis.enabled", true),
-    postgresql: bool("postgresql.enabled", true),
-    triggerer: bool("triggerer.enabled", true),
-    dagProcessor: dpEnabled === undefined || dpEnabled === null ? major >= 3 : asBool(dpEnabled) === true,
-    gitSync: {
-      enabled: asBool(gitSync.enabled) === true,
-      repo: asString(gitSync.repo) ?? "https://github.com/apache/airflow.git",
-      ref: asString(gitSync.ref) ?? asString(gitSync.branch) ?? "v2-2-stable",
-      subPath: asString(gitSync.subPath) ?? "tests/dags",
-      period: asString(gitSync.period) ?? "5s",
-      sshKeySecret: asString(gitSync.sshKeySecret),
-      knownHosts: asString(gitSync.knownHosts),
-      credentialsSecret: asString(gitSync.credentialsSecret),
-    },
+    celery: executor.includes("CeleryExecutor") || executor.includes("CeleryKubernetesExecutor"),
+    local: executor.includes("Local"),
+    kubernetes: executor.includes("KubernetesExecutor"),
+    pgbouncer: on("pgbouncer.enabled"),
+    statsd: on("statsd.enabled"),
+    redis: on("redis.enabled"),
+    postgresql: on("postgresql.enabled"),
+    triggerer: on("triggerer.enabled") && atLeast({ airflowVersion }, "2.2.0"),
+    dagProcessor,
+    // api-server/api-server-deployment.yaml: Airflow >= 3 (1.19: and apiServer.enabled).
+    apiServer: v3 && (line !== "1.19" || on("apiServer.enabled")),
+    // webserver/webserver-deployment.yaml: Airflow < 3 and webserver.enabled.
+    webserver: !v3 && on("webserver.enabled"),
+    gitSync: on("dags.gitSync.enabled"),
   };
+}
+
+/** Labels every Airflow template writes: tier, component, release, chart, heritage, plus `labels` and the
+ *  component's own `<section>.labels` where the template merges them. */
+export function chartLabels(
+  s: AirflowSettings,
+  component: string | undefined,
+  opts: { shortChart?: boolean; section?: string } = {},
+): Record<string, string> {
+  const labels: Record<string, string> = { tier: "airflow" };
+  if (component) labels.component = component;
+  labels.release = s.release;
+  labels.chart = opts.shortChart ? s.chart.name : `${s.chart.name}-${s.chart.version}`;
+  labels.heritage = "Helm";
+  const extra = {
+    ...(asMap(s.values.labels) ?? {}),
+    ...(opts.section ? (asMap(getPath(s.values, `${opts.section}.labels`)) ?? {}) : {}),
+  };
+  for (const [k, v] of Object.entries(extra)) labels[k] = String(v);
+  return labels;
+}
+
+/** Pod selector of a component (`tier`, `component`, `release`). */
+export function selectorLabels(s: AirflowSettings, component: string): Record<string, string> {
+  return { tier: "airflow", component, release: s.release };
 }
 
 export function replicasOf(values: JsonMap, section: string, dflt = 1): number {
   return asNumber(getPath(values, `${section}.replicas`)) ?? dflt;
 }
 
+/** `<section>.podDisruptionBudget.config` when the PDB is enabled (rendered verbatim into the PDB spec). */
 export function pdbConfig(values: JsonMap, section: string): JsonMap | undefined {
   const p = asMap(getPath(values, `${section}.podDisruptionBudget`));
-  if (!p || p.enabled !== true) return undefined;
-  return isMap(p.config) ? p.config : { maxUnavailable: 1 };
+  if (!p || !truthy(p.enabled)) return undefined;
+  const config = isMap(p.config) ? p.config : {};
+  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== null && v !== undefined));
 }
 
-/** airflow.cfg as the chart renders it from `config` (chart defaults for the sections the checklist reads). */
-export function airflowCfg(s: AirflowSettings): string {
-  const defaults: Record<string, Record<string, string>> = {
-    core: {
-      dags_folder: s.gitSync.enabled ? "/opt/airflow/dags/repo/" + s.gitSync.subPath : "/opt/airflow/dags",
-      executor: s.executor,
-      load_examples: "False",
-    },
-    logging: { colored_console_log: "False", remote_logging: "False" },
-    metrics: {
-      statsd_on: String(s.statsd ? "True" : "False"),
-      statsd_port: "9125",
-      statsd_prefix: "airflow",
-      statsd_host: `${s.release}-statsd`,
-    },
-    scheduler: { standalone_dag_processor: s.dagProcessor ? "True" : "False", run_duration: "41460" },
-    kubernetes_executor: {
-      namespace: s.namespace,
-      pod_template_file: "/opt/airflow/pod_templates/pod_template_file.yaml",
-      worker_container_repository: s.image.split(":")[0],
-      worker_container_tag: s.image.split(":")[1] ?? "",
-    },
-    api: { auth_backends: "airflow.api.auth.backend.session" },
-    celery: { flower_url_prefix: "", worker_concurrency: "16" },
-  };
-  const user = asMap(s.values.config) ?? {};
-  const sections = new Map<string, Record<string, string>>();
-  for (const [k, v] of Object.entries(defaults)) sections.set(k, { ...v });
-  for (const [sec, kv] of Object.entries(user)) {
-    if (!isMap(kv)) continue;
-    const target = sections.get(sec) ?? {};
-    for (const [k, v] of Object.entries(kv)) target[k] = typeof v === "string" ? v : JSON.stringify(v);
-    sections.set(sec, target);
-  }
-  const out: string[] = [];
-  for (const sec of [...sections.keys()].sort()) {
-    out.push(`[${sec}]`);
-    for (const [k, v] of Object.entries(sections.get(sec) ?? {})) out.push(`${k} = ${v}`);
-    out.push("");
-  }
-  return out.join("\n");
+export function serviceAccount(s: AirflowSettings, component: keyof typeof SERVICE_ACCOUNTS): string {
+  return serviceAccountOf(component, s.release, s.values);
+}
+
+/** `<section>.serviceAccount.create` (default true). */
+export function createsServiceAccount(s: AirflowSettings, section: string): boolean {
+  return asBool(getPath(s.values, `${section}.serviceAccount.create`)) !== false;
+}
+
+/** workers/worker-deployment.yaml: the workers' persistence (1.19 lets `workers.celery.persistence.enabled` win). */
+export function workerPersistence(s: AirflowSettings): boolean {
+  const celery = getPath(s.values, "workers.celery.persistence.enabled");
+  if (s.line === "1.19" && typeof celery === "boolean") return celery;
+  return truthy(getPath(s.values, "workers.persistence.enabled"));
 }

@@ -1,6 +1,8 @@
-// Charts the fake Helm repositories serve (name -> versions with appVersion). Unknown charts resolve to the exact
-// version asked for (or 1.0.0), so scenarios can reference any chart.
+// Charts the fake Helm repositories serve (name -> versions with appVersion). The official Airflow chart's versions
+// come from its vendored Chart.yaml files (democluster/charts/airflow, 1.16.0–1.19.0). Unknown charts resolve to the
+// exact version asked for (or 1.0.0), so scenarios can reference any chart.
 import { maxSatisfying, parseVersion } from "../sim/semver";
+import { airflowChartMetadata, vendoredAirflowVersions, type ChartMetadata } from "./airflow-chart-files";
 
 export interface ChartVersion {
   name: string;
@@ -9,14 +11,7 @@ export interface ChartVersion {
 }
 
 const CATALOG: Record<string, [string, string][]> = {
-  airflow: [
-    ["1.13.1", "2.8.3"],
-    ["1.14.0", "2.9.2"],
-    ["1.15.0", "2.9.3"],
-    ["1.16.0", "2.10.5"],
-    ["1.17.0", "3.0.2"],
-    ["1.18.0", "3.0.2"],
-  ],
+  airflow: vendoredAirflowVersions().map((v) => [v, airflowChartMetadata(v).appVersion]),
   grafana: [
     ["8.5.0", "11.3.0"],
     ["8.6.0", "11.3.1"],
@@ -40,4 +35,11 @@ export function resolveChartVersion(name: string, constraint: string | undefined
   if (!version) return undefined;
   const appVersion = known.find(([v]) => v === version)?.[1] ?? version;
   return { name, version, appVersion };
+}
+
+/** Chart.yaml metadata as a Helm release record stores it (the vendored Chart.yaml for the Airflow chart). */
+export function chartMetadata(chart: ChartVersion): ChartMetadata {
+  if (chart.name === "airflow" && CATALOG.airflow.some(([v]) => v === chart.version))
+    return airflowChartMetadata(chart.version);
+  return { apiVersion: "v2", name: chart.name, version: chart.version, appVersion: chart.appVersion };
 }

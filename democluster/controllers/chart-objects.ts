@@ -1,6 +1,10 @@
-// Builders shared by the chart renderers: metadata with Helm/Flux labels, Deployments, StatefulSets, Services, PDBs.
+// Builders shared by the chart renderers (Deployments, StatefulSets, Services, PDBs, Secrets) and the shape of a
+// rendered chart: every object with the template it came from, hooks apart from the release manifest like Helm
+// keeps them. Objects carry only what the templates write; helm-render.ts adds Flux's post-renderer labels and
+// helm-release-action.ts Helm's ownership metadata when it applies the manifest.
 import type { KObject } from "../store/types";
 import type { JsonMap } from "../sim/objects";
+import type { Rng } from "../sim/random";
 
 export interface ReleaseRef {
   release: string;
@@ -9,12 +13,32 @@ export interface ReleaseRef {
   hrNamespace: string;
 }
 
+export interface RenderedObject {
+  /** Template path as Helm names it in `# Source:` ("airflow/templates/scheduler/scheduler-deployment.yaml"). */
+  source: string;
+  object: KObject;
+  /** The template writes no metadata.namespace (Helm sets the release namespace when it applies the object), so
+   *  the record's manifest has none either. */
+  omitNamespace?: boolean;
+}
+
 export interface Rendered {
-  /** Release objects (recorded in the inventory and the release manifest). */
-  manifests: KObject[];
-  /** Hook objects: "pre" are created only when missing; "post" Jobs run after the release objects. */
-  preHooks: KObject[];
-  postHooks: KObject[];
+  /** The release manifest (what Helm applies, tracks and prunes). */
+  manifests: RenderedObject[];
+  /** Objects annotated `helm.sh/hook`: created when their event runs, kept in the record's `hooks`. */
+  hooks: RenderedObject[];
+}
+
+export interface SecretValueSource {
+  /** Current value of a key of an existing Secret (for charts that keep a generated value with `lookup`). */
+  existing(name: string, key: string): string | undefined;
+  rng: Rng;
+}
+
+/** Splits objects into manifest and hooks by the `helm.sh/hook` annotation (Helm's releaseutil.SortManifests). */
+export function splitHooks(objects: RenderedObject[]): Rendered {
+  const isHook = (o: RenderedObject) => Boolean(o.object.metadata.annotations?.["helm.sh/hook"]);
+  return { manifests: objects.filter((o) => !isHook(o)), hooks: objects.filter(isHook) };
 }
 
 export function meta(
@@ -23,27 +47,22 @@ export function meta(
   labels: Record<string, string>,
   annotations: Record<string, string> = {},
 ): KObject["metadata"] {
-  return {
-    name,
-    namespace: ref.namespace,
-    labels: {
-      ...labels,
-      "app.kubernetes.io/managed-by": "Helm",
-      "helm.toolkit.fluxcd.io/name": ref.hrName,
-      "helm.toolkit.fluxcd.io/namespace": ref.hrNamespace,
-    },
-    annotations: {
-      ...annotations,
-      "meta.helm.sh/release-name": ref.release,
-      "meta.helm.sh/release-namespace": ref.namespace,
-    },
-  };
+  const m: KObject["metadata"] = { name, namespace: ref.namespace, labels: { ...labels } };
+  if (Object.keys(annotations).length) m.annotations = { ...annotations };
+  return m;
 }
 
 export interface PodTemplate {
   labels: Record<string, string>;
   annotations?: Record<string, string>;
   spec: JsonMap;
+}
+
+function template(pod: PodTemplate): JsonMap {
+  return {
+    metadata: { labels: pod.labels, ...(pod.annotations ? { annotations: pod.annotations } : {}) },
+    spec: pod.spec,
+  };
 }
 
 export function deployment(
@@ -65,10 +84,7 @@ export function deployment(
       selector: { matchLabels: selector },
       strategy: strategy ?? { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "25%" } },
       progressDeadlineSeconds: 600,
-      template: {
-        metadata: { labels: pod.labels, ...(pod.annotations ? { annotations: pod.annotations } : {}) },
-        spec: pod.spec,
-      },
+      template: template(pod),
     },
   };
 }
@@ -93,10 +109,7 @@ export function statefulSet(
       updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: 0 } },
       revisionHistoryLimit: 10,
       selector: { matchLabels: selector },
-      template: {
-        metadata: { labels: pod.labels, ...(pod.annotations ? { annotations: pod.annotations } : {}) },
-        spec: pod.spec,
-      },
+      template: template(pod),
       ...extra,
     },
   };
@@ -123,6 +136,7 @@ export function service(
   };
 }
 
+/** A PodDisruptionBudget whose spec is the chart's `podDisruptionBudget.config` plus the selector. */
 export function pdb(
   ref: ReleaseRef,
   name: string,
@@ -130,10 +144,12 @@ export function pdb(
   selector: Record<string, string>,
   config: JsonMap,
 ): KObject {
-  const spec: JsonMap = { selector: { matchLabels: selector } };
-  if (config.minAvailable !== undefined) spec.minAvailable = config.minAvailable;
-  else spec.maxUnavailable = config.maxUnavailable ?? 1;
-  return { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: meta(ref, name, labels), spec };
+  return {
+    apiVersion: "policy/v1",
+    kind: "PodDisruptionBudget",
+    metadata: meta(ref, name, labels),
+    spec: { selector: { matchLabels: selector }, ...config },
+  };
 }
 
 export function serviceAccount(ref: ReleaseRef, name: string, labels: Record<string, string>): KObject {

@@ -2,8 +2,16 @@
 import type { JsonMap } from "../sim/objects";
 import { asNumber, asString, getPath } from "../sim/objects";
 import type { ChartVersion } from "./chart-catalog";
-import { deployment, opaqueSecret, secretEnv, service, type ReleaseRef, type Rendered } from "./chart-objects";
-import type { SecretValueSource } from "./airflow-chart";
+import {
+  deployment,
+  opaqueSecret,
+  secretEnv,
+  service,
+  type ReleaseRef,
+  type Rendered,
+  type RenderedObject,
+  type SecretValueSource,
+} from "./chart-objects";
 
 const IMAGES: Record<string, string> = {
   grafana: "docker.io/grafana/grafana",
@@ -23,11 +31,13 @@ export function renderGeneric(
     "app.kubernetes.io/instance": ref.release,
     "app.kubernetes.io/version": chart.appVersion,
     "helm.sh/chart": `${chart.name}-${chart.version}`,
+    "app.kubernetes.io/managed-by": "Helm",
   };
   const selector = { "app.kubernetes.io/name": chart.name, "app.kubernetes.io/instance": ref.release };
   const replicas = asNumber(getPath(values, "replicas")) ?? asNumber(getPath(values, "replicaCount")) ?? 1;
   const env: JsonMap[] = [];
-  const manifests = [];
+  const manifests: RenderedObject[] = [];
+  const at = (file: string) => `${chart.name}/templates/${file}`;
   if (chart.name === "grafana") {
     const existing = asString(getPath(values, "admin.existingSecret"));
     const secretName = existing ?? name;
@@ -42,12 +52,13 @@ export function renderGeneric(
       ),
     );
     if (!existing) {
-      manifests.push(
-        opaqueSecret(ref, name, labels, {
+      manifests.push({
+        source: at("secret.yaml"),
+        object: opaqueSecret(ref, name, labels, {
           "admin-user": "admin",
           "admin-password": secrets.existing(name, "admin-password") ?? secrets.rng.alnum(40),
         }),
-      );
+      });
     }
   }
   const port = chart.name === "grafana" ? 3000 : 9898;
@@ -61,11 +72,14 @@ export function renderGeneric(
     resources: {},
   };
   manifests.push(
-    deployment(ref, name, labels, selector, replicas, {
-      labels: selector,
-      spec: { restartPolicy: "Always", serviceAccountName: "default", containers: [container] },
-    }),
-    service(ref, name, labels, selector, [{ name: "http", port }]),
+    {
+      source: at("deployment.yaml"),
+      object: deployment(ref, name, labels, selector, replicas, {
+        labels: selector,
+        spec: { restartPolicy: "Always", serviceAccountName: "default", containers: [container] },
+      }),
+    },
+    { source: at("service.yaml"), object: service(ref, name, labels, selector, [{ name: "http", port }]) },
   );
-  return { manifests, preHooks: [], postHooks: [] };
+  return { manifests, hooks: [] };
 }

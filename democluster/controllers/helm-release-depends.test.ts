@@ -7,10 +7,13 @@ import { airflowRelease, airflowSecrets, airflowValues, helmRepository, ns } fro
 let h: Harness;
 afterEach(async () => h?.stop());
 
-const hr = (name = "airflow", namespace = "airflow"): KObject | undefined => h.store.get(R.helmreleases, namespace, name);
+const hr = (name = "airflow", namespace = "airflow"): KObject | undefined =>
+  h.store.get(R.helmreleases, namespace, name);
 const readyHr = (name = "airflow", namespace = "airflow"): KObject | undefined => {
   const o = hr(name, namespace);
-  return cond(o, "Ready")?.status === "True" && o?.status?.observedGeneration === o?.metadata.generation ? o : undefined;
+  return cond(o, "Ready")?.status === "True" && o?.status?.observedGeneration === o?.metadata.generation
+    ? o
+    : undefined;
 };
 
 describe("helm-controller dependsOn", () => {

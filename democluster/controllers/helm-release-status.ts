@@ -2,9 +2,9 @@
 import type { KObject } from "../store/types";
 import { asMaps, asNumber, asString, nowTime, statusOf, type JsonMap } from "../sim/objects";
 import { removeCondition } from "../sim/conditions";
-import { sha256Hex, stableStringify } from "../sim/hash";
+import { sha256Hex, valuesDigest } from "../sim/hash";
 import { fluxCondition } from "./flux-common";
-import type { ChartVersion } from "./chart-catalog";
+import type { ReleaseRecord } from "./helm-storage";
 
 export type HelmAction = "install" | "upgrade";
 
@@ -27,30 +27,33 @@ export function historyOf(hr: KObject): Snapshot[] {
   return asMaps(statusOf(hr).history) as unknown as Snapshot[];
 }
 
-export function makeSnapshot(p: {
-  release: string;
-  namespace: string;
-  version: number;
-  status: string;
-  chart: ChartVersion;
-  configDigest: string;
-  firstDeployed?: string;
-  action: string;
-}): Snapshot {
-  const now = nowTime();
+/** A status.history entry as helm-controller derives it from the stored release (internal/release/observation.go
+ *  ObservedToSnapshot): digest over the observed release, configDigest over its config. */
+export function snapshotOf(rec: ReleaseRecord, action: string): Snapshot {
+  const observation = {
+    name: rec.name,
+    version: rec.version,
+    info: rec.info,
+    chartMetadata: rec.chart.metadata,
+    config: rec.config ?? null,
+    manifest: rec.manifest,
+    hooks: rec.hooks ?? null,
+    namespace: rec.namespace,
+    ociDigest: "",
+  };
   return {
-    name: p.release,
-    namespace: p.namespace,
-    version: p.version,
-    status: p.status,
-    chartName: p.chart.name,
-    chartVersion: p.chart.version,
-    appVersion: p.chart.appVersion,
-    configDigest: p.configDigest,
-    digest: `sha256:${sha256Hex(stableStringify({ r: p.release, n: p.namespace, v: p.version, c: p.chart, d: p.configDigest }))}`,
-    firstDeployed: p.firstDeployed ?? now,
-    lastDeployed: now,
-    action: p.action,
+    name: rec.name,
+    namespace: rec.namespace,
+    version: rec.version,
+    status: rec.info.status,
+    chartName: String(rec.chart.metadata.name),
+    chartVersion: String(rec.chart.metadata.version),
+    appVersion: String(rec.chart.metadata.appVersion ?? ""),
+    configDigest: valuesDigest(rec.config ?? {}),
+    digest: `sha256:${sha256Hex(`${JSON.stringify(observation)}\n`)}`,
+    firstDeployed: nowTime(new Date(rec.info.first_deployed)),
+    lastDeployed: nowTime(new Date(rec.info.last_deployed)),
+    action,
   };
 }
 

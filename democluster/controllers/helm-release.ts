@@ -44,7 +44,6 @@ export class HelmReleaseController extends ReconcileLoop {
     super(ctx, HC, "HelmRelease", R.helmreleases);
     this.host = {
       ctx,
-      lastGood: new Map(),
       writeStatus: (hr, fn) => void this.writeStatus(hr.metadata.namespace, hr.metadata.name, fn),
     };
   }

@@ -1,10 +1,14 @@
-// HelmRelease values: valuesFrom (ConfigMap/Secret keys, in order, optional targetPath) then spec.values, the
-// configDigest over the composed user values, and a chart-schema-like validation for the airflow chart.
+// HelmRelease values: valuesFrom (ConfigMap/Secret keys, in order, optional targetPath) then spec.values, and the
+// chart's values.schema.json validation of the coalesced values (helm-schema.ts).
 import { parse as parseYaml } from "yaml";
 import type { KObject } from "../store/types";
 import type { SimContext } from "../sim/context";
 import { R } from "../sim/resources";
 import { asBool, asMap, asMaps, asString, deepMerge, isMap, specOf, unbase64, type JsonMap } from "../sim/objects";
+import type { ChartVersion } from "./chart-catalog";
+import { airflowValuesSchema, hasVendoredAirflowChart } from "./airflow-chart-files";
+import { airflowValues } from "./airflow-chart";
+import { schemaErrors, schemaFailureMessage } from "./helm-schema";
 
 export type ComposeResult = { ok: true; values: JsonMap } | { ok: false; message: string };
 
@@ -72,115 +76,12 @@ function setPath(target: JsonMap, path: string, value: string): void {
   cur[parts[parts.length - 1]] = value;
 }
 
-// --- airflow chart schema (the parts users get wrong) -------------------------------------------------------
+// --- chart values schema -------------------------------------------------------------------------------------
 
-const AIRFLOW_TOP_LEVEL = new Set(
-  (
-    "fullnameOverride nameOverride useStandardNaming revisionHistoryLimit uid gid securityContext securityContexts containerLifecycleHooks " +
-    "airflowHome defaultAirflowRepository defaultAirflowTag defaultAirflowDigest airflowVersion images nodeSelector affinity tolerations " +
-    "topologySpreadConstraints schedulerName labels ingress networkPolicies airflowPodAnnotations airflowConfigAnnotations airflowLocalSettings " +
-    "rbac executor allowPodLaunching allowJobLaunching env volumes volumeMounts secret enableBuiltInSecretEnvVars priorityClasses extraSecrets " +
-    "extraConfigMaps extraEnv extraEnvFrom data fernetKey fernetKeySecretName jwtSecret jwtSecretName jwtSecretAnnotations apiSecretKey " +
-    "apiSecretKeySecretName apiSecretAnnotations webserverSecretKey webserverSecretKeySecretName webserverSecretAnnotations kerberos workers " +
-    "scheduler createUserJob migrateDatabaseJob apiServer webserver triggerer dagProcessor flower statsd pgbouncer redis registry elasticsearch " +
-    "opensearch ports quotas limits cleanup databaseCleanup postgresql config podTemplate dags logs multiNamespaceMode kubeVersionOverride " +
-    "apiServerConfig webserverConfig dagProcessorConfig extraObjects _airflowVersionOverride"
-  ).split(" "),
-);
-const DATA_KEYS = new Set([
-  "metadataSecretName",
-  "resultBackendSecretName",
-  "brokerUrlSecretName",
-  "metadataConnection",
-  "resultBackendConnection",
-  "brokerUrl",
-]);
-const CONNECTION_KEYS = new Set(["user", "pass", "protocol", "host", "port", "db", "sslmode"]);
-const EXECUTORS = new Set([
-  "LocalExecutor",
-  "LocalKubernetesExecutor",
-  "CeleryExecutor",
-  "KubernetesExecutor",
-  "CeleryKubernetesExecutor",
-  "EdgeExecutor",
-]);
-const REPLICA_KEYS = [
-  "scheduler",
-  "apiServer",
-  "webserver",
-  "triggerer",
-  "dagProcessor",
-  "workers",
-  "pgbouncer",
-  "flower",
-];
-
-/** Returns the Helm error text when values do not match the chart schema. */
-export function validateValues(chartName: string, values: JsonMap): string | undefined {
-  if (chartName !== "airflow") return undefined;
-  const errors: string[] = [];
-  for (const k of Object.keys(values))
-    if (!AIRFLOW_TOP_LEVEL.has(k)) errors.push(`- (root): Additional property ${k} is not allowed`);
-  const data = values.data;
-  if (data !== undefined && data !== null) {
-    if (!isMap(data)) errors.push(`- data: Invalid type. Expected: object, given: ${typeName(data)}`);
-    else {
-      for (const k of Object.keys(data))
-        if (!DATA_KEYS.has(k)) errors.push(`- data: Additional property ${k} is not allowed`);
-      for (const conn of ["metadataConnection", "resultBackendConnection"]) {
-        const c = data[conn];
-        if (isMap(c))
-          for (const k of Object.keys(c))
-            if (!CONNECTION_KEYS.has(k)) errors.push(`- data.${conn}: Additional property ${k} is not allowed`);
-      }
-      for (const k of ["metadataSecretName", "resultBackendSecretName", "brokerUrlSecretName"]) {
-        const v = data[k];
-        if (v !== undefined && v !== null && typeof v !== "string")
-          errors.push(`- data.${k}: Invalid type. Expected: [string,null], given: ${typeName(v)}`);
-      }
-    }
-  }
-  const executor = values.executor;
-  if (executor !== undefined) {
-    if (typeof executor !== "string")
-      errors.push(`- executor: Invalid type. Expected: string, given: ${typeName(executor)}`);
-    else if (!executor.split(",").every((e) => EXECUTORS.has(e.trim()) || e.includes("."))) {
-      errors.push(
-        `- executor: executor must be one of the following: ${[...EXECUTORS].map((e) => `"${e}"`).join(", ")}`,
-      );
-    }
-  }
-  for (const comp of REPLICA_KEYS) {
-    const section = values[comp];
-    if (!isMap(section)) continue;
-    const r = section.replicas;
-    if (r !== undefined && !(typeof r === "number" && Number.isInteger(r)))
-      errors.push(`- ${comp}.replicas: Invalid type. Expected: integer, given: ${typeName(r)}`);
-    const pdb = section.podDisruptionBudget;
-    if (isMap(pdb) && pdb.enabled !== undefined && typeof pdb.enabled !== "boolean") {
-      errors.push(
-        `- ${comp}.podDisruptionBudget.enabled: Invalid type. Expected: boolean, given: ${typeName(pdb.enabled)}`,
-      );
-    }
-  }
-  for (const path of [
-    ["pgbouncer", "enabled"],
-    ["statsd", "enabled"],
-    ["redis", "enabled"],
-    ["postgresql", "enabled"],
-  ]) {
-    const section = values[path[0]];
-    const v = isMap(section) ? section[path[1]] : undefined;
-    if (v !== undefined && typeof v !== "boolean")
-      errors.push(`- ${path.join(".")}: Invalid type. Expected: boolean, given: ${typeName(v)}`);
-  }
-  if (errors.length === 0) return undefined;
-  return `values don't meet the specifications of the schema(s) in the following chart(s):\n${chartName}:\n${errors.join("\n")}`;
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
-  return typeof v;
+/** Helm's refusal when the coalesced values do not meet the chart's values.schema.json (only the vendored
+ *  official Airflow chart has one here), or undefined. */
+export function validateChartValues(chart: ChartVersion, values: JsonMap): string | undefined {
+  if (chart.name !== "airflow" || !hasVendoredAirflowChart(chart.version)) return undefined;
+  const errors = schemaErrors(airflowValuesSchema(chart.version), airflowValues(chart, values));
+  return errors === undefined ? undefined : schemaFailureMessage(chart.name, errors);
 }

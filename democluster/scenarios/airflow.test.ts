@@ -57,8 +57,8 @@ describe("airflow scenario", () => {
       "https://airflow.apache.org",
     );
     expect(hr()?.status?.history?.[0]).toMatchObject({
-      chartVersion: "1.18.0",
-      appVersion: "3.0.2",
+      chartVersion: "1.19.0",
+      appVersion: "3.1.7",
       status: "deployed",
     });
     await waitFor(
@@ -75,10 +75,10 @@ describe("airflow scenario", () => {
         .list(R.helmreleases)
         .map((o) => o.metadata.namespace)
         .sort(),
-    ).toEqual(["airflow", "analytics", "monitoring"]);
+    ).toEqual(["airflow", "analytics", "etl", "monitoring"]);
   });
 
-  it("runs the analytics release behind PgBouncer, all three Secrets templated from one vault item", async () => {
+  it("runs the analytics release (useStandardNaming) behind PgBouncer, all three Secrets templated from one vault item", async () => {
     await waitFor(
       "analytics pods ready",
       () => {
@@ -88,21 +88,63 @@ describe("airflow scenario", () => {
       20_000,
     );
     const get = (name: string, key: string) => secretValue(h.store.get(R.secrets, "analytics", name), key);
+    // The database alias follows the chart's `<release>-metadata` (_helpers.yaml pgbouncer_config), the host its
+    // `<fullname>-pgbouncer` (secrets/metadata-connection-secret.yaml).
     expect(get("analytics-airflow-metadata", "connection")).toBe(
-      "postgresql://analytics:Analyt1cs-pgb0uncer-2024@analytics-airflow-pgbouncer.analytics:6543/analytics-airflow-metadata?sslmode=disable",
+      "postgresql://analytics:Analyt1cs-pgb0uncer-2024@analytics-airflow-pgbouncer.analytics:6543/analytics-metadata?sslmode=disable",
     );
     expect(get("analytics-airflow-pgbouncer-config", "users.txt")).toBe('"analytics" "Analyt1cs-pgb0uncer-2024"\n');
     expect(get("analytics-airflow-pgbouncer-config", "pgbouncer.ini")).toContain(
-      "analytics-airflow-metadata = host=analytics-db.prod.internal dbname=analytics",
+      "analytics-metadata = host=analytics-db.prod.internal dbname=analytics",
     );
     expect(get("analytics-airflow-pgbouncer-stats", "connection")).toContain(
       "analytics:Analyt1cs-pgb0uncer-2024@127.0.0.1:6543",
     );
+    // useStandardNaming: `<release>-airflow` (charts/airflow/1.18.0/templates/_helpers.yaml:25-38), the release
+    // label stays the release name (pgbouncer/pgbouncer-deployment.yaml:38-45).
     expect(h.store.get(R.deployments, "analytics", "analytics-airflow-pgbouncer")?.metadata.labels).toMatchObject({
       tier: "airflow",
       component: "pgbouncer",
-      release: "analytics-airflow",
+      release: "analytics",
+      chart: "airflow-1.18.0",
     });
+    expect(h.store.get(R.configmaps, "analytics", "analytics-airflow-config")).toBeTruthy();
+    // 1.18 names the fernet key from the release (secrets/fernetkey-secret.yaml:29), a pre-install hook.
+    expect(h.store.get(R.secrets, "analytics", "analytics-fernet-key")?.metadata.annotations).toMatchObject({
+      "helm.sh/hook": "pre-install",
+    });
+    expect(h.store.get(R.secrets, "analytics", "sh.helm.release.v1.analytics.v1")?.type).toBe("helm.sh/release.v1");
+  });
+
+  it("runs the etl release: chart 1.16 with Airflow 3, the webserver secret key and no JWT or API key", async () => {
+    await waitFor(
+      "etl ready",
+      () => cond(h.store.get(R.helmreleases, "etl", "etl"), "Ready")?.status === "True",
+      20_000,
+    );
+    const secrets = h.store
+      .list(R.secrets, "etl")
+      .filter((s) => s.type !== "helm.sh/release.v1")
+      .map((s) => s.metadata.name)
+      .sort();
+    // charts/airflow/1.16.0/templates/secrets/: fernetkey-secret.yaml:28, metadata-connection-secret.yaml:36,
+    // webserver-secret-key-secret.yaml:28, redis-secrets.yaml:36 and :62 (rendered whatever the executor).
+    expect(secrets).toEqual([
+      "etl-broker-url",
+      "etl-fernet-key",
+      "etl-metadata",
+      "etl-redis-password",
+      "etl-webserver-secret-key",
+    ]);
+    expect(secretValue(h.store.get(R.secrets, "etl", "etl-metadata"), "connection")).toBe(
+      "postgresql://etl:Etl-inline-2024@etl-db.prod.internal:5432/etl?sslmode=disable",
+    );
+    // The ServiceAccounts use `airflow.serviceAccountName`, which appends the chart name even without
+    // useStandardNaming (charts/airflow/1.16.0/templates/_helpers.yaml:40-51).
+    expect(h.store.get(R.deployments, "etl", "etl-scheduler")?.spec.template.spec.serviceAccountName).toBe(
+      "etl-airflow-scheduler",
+    );
+    expect(h.store.get(R.deployments, "etl", "etl-api-server")).toBeTruthy();
   });
 
   it("has the production-checklist gaps and the good parts", () => {
@@ -114,7 +156,8 @@ describe("airflow scenario", () => {
     expect(h.store.get(R.statefulsets, "airflow", "airflow-postgresql")).toBeUndefined();
     expect(containers(h.store.get(R.deployments, "airflow", "airflow-dag-processor"))).toContain("git-sync");
     expect(containers(h.store.get(R.statefulsets, "airflow", "airflow-triggerer"))).toContain("git-sync");
-    const cfg = h.store.get(R.configmaps, "airflow", "airflow-airflow-config")?.data as Record<string, string>;
+    // `<fullname>-config` (charts/airflow/1.19.0/templates/_helpers.yaml:640-642, configmaps/configmap.yaml:26).
+    const cfg = h.store.get(R.configmaps, "airflow", "airflow-config")?.data as Record<string, string>;
     expect(cfg.known_hosts).toContain("github.com ssh-ed25519");
     expect(cfg["airflow.cfg"]).toContain("remote_logging = True");
     expect(cfg["airflow.cfg"]).toContain("remote_base_log_folder = s3://acme-airflow-logs/production");

@@ -5,7 +5,8 @@ import type { SimContext } from "../sim/context";
 import { API_VERSION, inventoryId, R } from "../sim/resources";
 import { base64, ownerRefTo } from "../sim/objects";
 import { md5Hex, templateHash, valuesDigest } from "../sim/hash";
-import { makeSnapshot } from "../controllers/helm-release-status";
+import { snapshotOf } from "../controllers/helm-release-status";
+import { manifestText, writeRecord, type ReleaseRecord } from "../controllers/helm-storage";
 import { dataHash, esResourceVersion, CREATED_BY, DATA_HASH, MANAGED_LABEL } from "../controllers/eso-external-secret";
 import { deploymentStatus, externalSecretStatus, fluxReady, runningPodStatus, statefulSetStatus } from "./settled";
 
@@ -46,22 +47,33 @@ export function createRelease(
     },
   };
   const entries: { id: string; v: string }[] = [];
+  const objects: KObject[] = [];
   const perComponent = COMPONENTS.slice(0, Math.max(1, Math.min(COMPONENTS.length, workloads, pods)));
   for (const [i, c] of perComponent.entries()) {
     const replicas = Math.floor(pods / perComponent.length) + (i < pods % perComponent.length ? 1 : 0);
-    entries.push(createWorkload(ctx, ns, name, c.name, c.kind, replicas, started));
+    const created = createWorkload(ctx, ns, name, c.name, c.kind, replicas, started);
+    entries.push(created.entry);
+    objects.push(created.object);
   }
   const digest = valuesDigest(values);
-  const snap = makeSnapshot({
-    release: name,
-    namespace: ns,
+  // The Helm release record of the settled release (a small one: the workloads only, no chart defaults).
+  const rec: ReleaseRecord = {
+    name,
+    info: { first_deployed: started, last_deployed: started, description: "Install complete", status: "deployed" },
+    chart: { metadata: { apiVersion: "v2", ...CHART }, lock: null, templates: [], values: {}, files: [] },
+    config: values,
+    manifest: manifestText(
+      objects.map((o) => {
+        const c = o.metadata.labels?.component ?? "";
+        const kind = o.kind === "StatefulSet" && c !== "triggerer" ? "statefulset" : "deployment";
+        return { source: `airflow/templates/${c}/${c}-${kind}.yaml`, object: o, omitNamespace: true };
+      }),
+    ),
     version: 1,
-    status: "deployed",
-    chart: CHART,
-    configDigest: digest,
-    action: "install",
-    firstDeployed: started,
-  });
+    namespace: ns,
+  };
+  writeRecord(ctx, rec);
+  const snap = snapshotOf(rec, "install");
   const msg = `Helm install succeeded for release ${ns}/${name}.v1 with chart airflow@1.18.0`;
   hr.status = {
     ...fluxReady("InstallSucceeded", msg, [
@@ -94,7 +106,7 @@ function createWorkload(
   kind: "Deployment" | "StatefulSet",
   replicas: number,
   started: string,
-): { id: string; v: string } {
+): { entry: { id: string; v: string }; object: KObject } {
   const name = `${release}-${component}`;
   const selector = { tier: "airflow", component, release };
   const template = {
@@ -168,7 +180,10 @@ function createWorkload(
     );
     ctx.store.create(R.pods, pod, { fieldManager: "kube-controller-manager" });
   }
-  return { id: inventoryId(ns, name, "apps", kind), v: "v1" };
+  return {
+    entry: { id: inventoryId(ns, name, "apps", kind), v: "v1" },
+    object: { apiVersion: "apps/v1", kind, metadata, spec: owner.spec },
+  };
 }
 
 export function createExternalSecret(ctx: SimContext, ns: string, name: string, i: number): void {

@@ -20,7 +20,14 @@ describe("large scenario", () => {
     expect(store.count(R.pods)).toBe(400);
     expect(store.count(R.kustomizations)).toBe(120);
     expect(store.count(R.externalsecrets)).toBe(30);
-    expect(store.count(R.secrets)).toBe(30);
+    // 30 synced ExternalSecret targets + one Helm release record per release.
+    expect(store.count(R.secrets)).toBe(130);
+    expect(store.get(R.secrets, "tenant-000", "sh.helm.release.v1.airflow-000.v1")?.metadata.labels).toMatchObject({
+      owner: "helm",
+      name: "airflow-000",
+      status: "deployed",
+      version: "1",
+    });
     expect(store.list(R.namespaces).filter((n) => n.metadata.name.startsWith("tenant-"))).toHaveLength(4);
     const hr = store.get(R.helmreleases, "tenant-000", "airflow-000");
     expect(cond(hr, "Ready")).toMatchObject({ status: "True", reason: "InstallSucceeded" });

@@ -1,6 +1,5 @@
 // Digests used by the simulated controllers: stable JSON, sha256/md5/sha3-224 hex, template hashes.
 import { createHash } from "node:crypto";
-import { stringify as yamlStringify } from "yaml";
 import { hashSeed, safeEncode } from "./random";
 
 /** JSON with object keys sorted, so equal values always hash the same. */
@@ -25,9 +24,23 @@ export function sha3Hex(text: string): string {
   return createHash("sha3-224").update(text).digest("hex");
 }
 
-/** Helm-style values digest: "sha256:" of the values as YAML with sorted keys. */
+/** Go's json.Encoder output: object keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped, a trailing newline. */
+export function goJsonEncode(value: unknown): string {
+  const escaped = stableStringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+  return `${escaped}\n`;
+}
+
+/** helm-controller's config digest (fluxcd/pkg chartutil.DigestValues): sha256 of the JSON-encoded values; empty
+ *  values digest as nothing. */
 export function valuesDigest(values: unknown): string {
-  return `sha256:${sha256Hex(yamlStringify(values ?? {}, { sortMapEntries: true }))}`;
+  const empty =
+    values === null || values === undefined || (typeof values === "object" && Object.keys(values).length === 0);
+  return `sha256:${sha256Hex(empty ? "" : goJsonEncode(values))}`;
 }
 
 /** pod-template-hash / controller-revision-hash style: 10 chars from the safe alphabet. */
