@@ -1,6 +1,7 @@
 // `airflow-metadata-password` on releases with PgBouncer (DOMAIN.md §4.3): ALTER ROLE first, then the metadata
 // connection, PgBouncer's users.txt and stats connection, then PgBouncer is restarted and healthy BEFORE Airflow.
-//  - analytics/analytics-airflow (scenario): all three Secrets are templated by ExternalSecrets from the vault item
+//  - analytics/analytics (scenario; release "analytics" with useStandardNaming: true, so the chart names everything
+//    analytics-airflow-…, _helpers.yaml airflow.fullname): all three Secrets are templated by ExternalSecrets from the vault item
 //    analytics-airflow-postgresql — one upstream write, then force-syncs; none of the Secrets is ever patched.
 //  - reporting/reporting-airflow (created here): inline data.metadataConnection, chart-rendered Secrets — the role's
 //    users.txt line and the stats URL are patched directly.
