@@ -27,10 +27,11 @@ afterAll(async () => {
 
 describe(`leases on ${testKind}`, () => {
   it("one holder at a time; the holder may renew; an expired lease is taken over; a stale release drops nothing", async () => {
-    expect(await tryAcquireLease("k1", "replica-a", 300)).toBe(true);
-    expect(await tryAcquireLease("k1", "replica-b", 300)).toBe(false);
-    expect(await tryAcquireLease("k1", "replica-a", 300)).toBe(true);
-    await sleep(350);
+    // TTLs of seconds, not milliseconds: a loaded CI machine can take a few hundred ms per database round trip.
+    expect(await tryAcquireLease("k1", "replica-a", 3_000)).toBe(true);
+    expect(await tryAcquireLease("k1", "replica-b", 3_000)).toBe(false);
+    expect(await tryAcquireLease("k1", "replica-a", 3_000)).toBe(true);
+    await sleep(3_100);
     expect(await tryAcquireLease("k1", "replica-b", 60_000)).toBe(true);
     await releaseLease("k1", "replica-a"); // a late release of the dead holder
     expect(await tryAcquireLease("k1", "replica-c", 60_000)).toBe(false);

@@ -130,7 +130,9 @@ describe("airflow-metadata-password with PgBouncer", () => {
     expect(pw).not.toBe(DIRECT_ORIGINAL);
     expect(await dbUsers("reporting-db.prod.internal")).toEqual([{ name: "reporting", passwordSha256: fingerprint(pw) }]);
     const config = await secretData(DIRECT_NS, `${DIRECT_REL}-pgbouncer-config`);
-    expect(config?.["users.txt"]).toBe(`"reporting" "${pw}"`);
+    // charts/airflow/1.18.0/templates/_helpers.yaml:529-533 (pgbouncer_users): a leading newline, then the metadata
+    // user's line and the result backend's (defaulting to the metadata connection) — both lines get the new password.
+    expect(config?.["users.txt"]).toBe(`\n"reporting" "${pw}"\n"reporting" "${pw}"`);
     expect(config?.["pgbouncer.ini"]).toContain("stats_users = reporting");
     expect((await secretData(DIRECT_NS, `${DIRECT_REL}-pgbouncer-stats`))?.connection).toBe(`postgresql://reporting:${encodeURIComponent(pw)}@127.0.0.1:6543/pgbouncer?sslmode=disable`);
 
