@@ -64,6 +64,12 @@ describe("secretReplacer: every form a value takes on its way into evidence", ()
     expect(replace(text)).toBe(text);
   });
 
+  it("scales to a values Secret with thousands of leaves (no giant regular expression)", () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ value: `tok-${i}-Xq9v${i * 7919}`, label: LABEL }));
+    const big = secretReplacer(many);
+    expect(big(`a tok-19999-Xq9v${19999 * 7919} b tok-5-Xq9v${5 * 7919}`)).toBe(`a ${LABEL} b ${LABEL}`);
+  });
+
   it("with no secrets the text is unchanged", () => {
     expect(secretReplacer([])("anything at all")).toBe("anything at all");
   });

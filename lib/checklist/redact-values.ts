@@ -51,10 +51,6 @@ export function encodedForms(value: string): string[] {
   return [...new Set(forms)].filter((f) => f.length >= MIN_FORM_LENGTH);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 function formsOf(secrets: readonly SecretString[]): Form[] {
   const byText = new Map<string, Form>();
   for (const s of secrets)
@@ -66,41 +62,71 @@ function isolated(text: string, start: number, end: number): boolean {
   return !TOKEN_CHAR.test(text[start - 1] ?? " ") && !TOKEN_CHAR.test(text[end] ?? " ");
 }
 
-/** Replace forms cut short by a truncating display: the longest prefix (≥ MIN_PREFIX) right before "..." / "…". */
-function replaceTruncated(text: string, forms: readonly Form[]): string {
+/**
+ * Replace forms cut short by a truncating display: the longest run (≥ MIN_PREFIX) right before "..." / "…" that
+ * starts one of the forms.
+ */
+function replaceTruncated(text: string, index: Map<string, Form[]>, longest: number): string {
   const cuts: { start: number; end: number; label: string }[] = [];
   for (const m of text.matchAll(TRUNCATION)) {
     const at = m.index;
-    let best: { start: number; label: string } | undefined;
-    for (const f of forms) {
-      for (let k = Math.min(f.text.length - 1, at); k >= MIN_PREFIX; k--) {
-        if (text.startsWith(f.text.slice(0, k), at - k)) {
-          if (!best || at - k < best.start) best = { start: at - k, label: f.label };
-          break;
-        }
+    for (let start = Math.max(0, at - longest); start <= at - MIN_PREFIX; start++) {
+      const run = text.slice(start, at);
+      const form = index
+        .get(run.slice(0, MIN_FORM_LENGTH))
+        ?.find((f) => f.text.length > run.length && f.text.startsWith(run));
+      if (form) {
+        cuts.push({ start, end: at + m[0].length, label: form.label });
+        break;
       }
     }
-    if (best) cuts.push({ start: best.start, end: at + m[0].length, label: best.label });
   }
   let out = text;
   for (const c of cuts.reverse()) out = `${out.slice(0, c.start)}${c.label}${out.slice(c.end)}`;
   return out;
 }
 
-/** A function that replaces every form of every secret in a text by its label. */
+/** Forms by their first MIN_FORM_LENGTH characters, longest first: one map lookup per text position. */
+function indexOf(forms: readonly Form[]): Map<string, Form[]> {
+  const index = new Map<string, Form[]>();
+  for (const f of forms) {
+    const key = f.text.slice(0, MIN_FORM_LENGTH);
+    const list = index.get(key);
+    if (list) list.push(f);
+    else index.set(key, [f]);
+  }
+  return index;
+}
+
+function replaceWhole(text: string, index: Map<string, Form[]>): string {
+  let out = "";
+  let last = 0;
+  let i = 0;
+  while (i <= text.length - MIN_FORM_LENGTH) {
+    const hit = index
+      .get(text.slice(i, i + MIN_FORM_LENGTH))
+      ?.find(
+        (f) =>
+          text.startsWith(f.text, i) && (f.text.length >= WHOLE_TOKEN_BELOW || isolated(text, i, i + f.text.length)),
+      );
+    if (hit) {
+      out += `${text.slice(last, i)}${hit.label}`;
+      i += hit.text.length;
+      last = i;
+    } else i++;
+  }
+  return last === 0 ? text : `${out}${text.slice(last)}`;
+}
+
+/** A function that replaces every form of every secret in a text by its label (leftmost, longest first). */
 export function secretReplacer(secrets: readonly SecretString[]): (text: string) => string {
   const forms = formsOf(secrets);
   if (forms.length === 0) return (text) => text;
-  const label = new Map(forms.map((f) => [f.text, f.label]));
-  const pattern = new RegExp(forms.map((f) => escapeRegExp(f.text)).join("|"), "g");
-  const long = forms.filter((f) => f.text.length > MIN_PREFIX);
+  const index = indexOf(forms);
+  const longest = forms[0].text.length;
   return (text) => {
     // Truncated displays first: a credential inside a cut-short value would otherwise break its prefix.
-    const cut = long.length && HAS_TRUNCATION.test(text) ? replaceTruncated(text, long) : text;
-    return cut.replace(pattern, (match: string, offset: number, whole: string) =>
-      match.length < WHOLE_TOKEN_BELOW && !isolated(whole, offset, offset + match.length)
-        ? match
-        : (label.get(match) ?? match),
-    );
+    const cut = longest > MIN_PREFIX && HAS_TRUNCATION.test(text) ? replaceTruncated(text, index, longest) : text;
+    return replaceWhole(cut, index);
   };
 }
