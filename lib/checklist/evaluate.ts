@@ -3,6 +3,7 @@
 import { CHECKS } from "./checks";
 import { buildContext, type EvalContext, type EvalOptions } from "./context";
 import { DEFAULT_MAX_WAIVER_DAYS, pickAttestation, pickWaiver } from "./human-input";
+import { redactItem, redactorFor } from "./redact";
 import type { ChecklistSnapshot } from "./snapshot";
 import {
   PART_ORDER,
@@ -50,7 +51,7 @@ function day(t: string): string {
   return t.slice(0, 10);
 }
 
-/** Evaluate one check against the snapshot and the human input. */
+/** Evaluate one check against the snapshot and the human input; the item's texts come back redacted. */
 export function evaluateItem(
   check: Check,
   snapshot: ChecklistSnapshot,
@@ -112,7 +113,8 @@ export function evaluateItem(
   if (check.attestationFields) result.attestationFields = check.attestationFields;
   if (attestation) result.attestation = attestation;
   if (waiver) result.waiver = waiver;
-  return result;
+  // Nothing leaves the evaluator unredacted: values from Secrets, secret values paths, URL userinfo (redact.ts).
+  return redactItem(result, redactorFor(ctx, snapshot), check.fix);
 }
 
 /** Gate: every blocking item is pass / attested / waived / not-applicable. */

@@ -1,5 +1,6 @@
 // CHECKLIST.md export in the exact shape of seed 002's template, filled in from the evaluation, the values,
-// attestations, waivers and the sign-off; followed by the per-item evidence appendix.
+// attestations, waivers and the sign-off; followed by the per-item evidence appendix. Every line goes through the
+// evaluation's redactor (lib/checklist/redact.ts): the template reads values directly, not through the items.
 
 import { remoteLoggingState } from "./checks/part-3-logging";
 import { metricsExporter } from "./checks/part-7-monitoring";
@@ -16,6 +17,8 @@ import {
   type SignoffExport,
 } from "./export-details";
 import { airflowSetting } from "./airflow-settings";
+import { redactorFor } from "./redact";
+import { fromSecret, isReferencePath } from "./redact-text";
 import { secretRole } from "./secret-refs";
 import type { ChecklistSnapshot } from "./snapshot";
 import type { ChecklistResult, ItemResult } from "./types";
@@ -49,9 +52,12 @@ function line(done: boolean, label: string, value?: string): string {
   return `- ${box(done)} ${label}${value !== undefined ? `: ${value}` : ""}`;
 }
 
+/** A values setting as shown in the template; a value that came from a Secret is named, never shown. */
 function str(ctx: EvalContext, path: string): string | undefined {
   const v = ctx.get(path);
-  return isSet(v) ? mdText(String(v)) : undefined;
+  if (!isSet(v)) return undefined;
+  const secret = /^Secret\/(\S+)/.exec(ctx.origin(path));
+  return secret && !isReferencePath(path) ? fromSecret(secret[1]) : mdText(String(v));
 }
 
 function bucketOf(folder: string | undefined): { provider?: string; bucket?: string } {
@@ -69,8 +75,10 @@ function bucketOf(folder: string | undefined): { provider?: string; bucket?: str
 
 function templateSections(result: ChecklistResult, ctx: EvalContext, get: Lookup): string[] {
   const af3 = ctx.major === 3;
-  const folder = airflowSetting(ctx, "logging", "remote_base_log_folder")?.value;
-  const logs = bucketOf(folder);
+  const folderSetting = airflowSetting(ctx, "logging", "remote_base_log_folder");
+  const folderSecret = /\(Secret\/([^\s()]+)/.exec(folderSetting?.source ?? "")?.[1];
+  const logs = bucketOf(folderSetting?.value);
+  if (folderSecret && logs.bucket) logs.bucket = fromSecret(folderSecret);
   const remoteOn = remoteLoggingState(ctx).on === true;
   const gitOn = itemDone(get("gitsync.enabled"));
   const branch = str(ctx, "dags.gitSync.branch") ?? str(ctx, "dags.gitSync.ref") ?? str(ctx, "dags.gitSync.rev");
@@ -223,6 +231,7 @@ function secretRows(ctx: EvalContext, get: Lookup): string[] {
 /** CHECKLIST.md for one release: seed 002's template filled in, then item results, waivers and sign-off. */
 export function exportMarkdown(result: ChecklistResult, snapshot: ChecklistSnapshot, signoff?: SignoffExport): string {
   const ctx = buildContext(snapshot);
+  const redact = redactorFor(ctx, snapshot);
   const byId = new Map(result.items.map((i) => [i.id, i]));
   const get: Lookup = (id) => byId.get(id);
   const s = result.subject;
@@ -232,7 +241,7 @@ export function exportMarkdown(result: ChecklistResult, snapshot: ChecklistSnaps
     `> Release \`${s.namespace}/${s.name}\` (Helm release \`${s.releaseName}\`) · chart airflow ${s.chartVersion ?? "unknown"} · Airflow ${s.airflowMajor} · gate **${result.gate.toUpperCase()}** · score ${result.score}/100 · evaluated ${result.evaluatedAt}`,
     "",
   ];
-  return [
+  const text = [
     ...header,
     ...templateSections(result, ctx, get),
     "",
@@ -243,4 +252,5 @@ export function exportMarkdown(result: ChecklistResult, snapshot: ChecklistSnaps
     ...signoffSection(signoff),
     "",
   ].join("\n");
+  return redact(text);
 }

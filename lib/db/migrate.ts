@@ -1,6 +1,8 @@
-// Applies the committed SQL migrations (prisma/migrations/<provider>/NNNN_name.sql) to a database and
-// records each one in _fluxtower_migrations with its checksum. See ARCHITECTURE.md, "Migrations".
-import { databaseKind, describeUrl, sqliteFilePath } from "./database-url";
+// Applies the committed SQL migrations (prisma/migrations/<provider>/NNNN_name.sql) and the data migrations
+// (lib/db/data-migrations.ts, placed after the SQL file each was written against) to a database and records each
+// one in _fluxtower_migrations with its checksum. See ARCHITECTURE.md, "Migrations".
+import { DATA_MIGRATIONS, withDataMigrations } from "./data-migrations";
+import { databaseKind, describeUrl, sqliteFilePath, type DatabaseKind } from "./database-url";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defaultMigrationsRoot, readMigrationFiles } from "./migration-files";
@@ -29,7 +31,7 @@ export interface MigrateResult {
  */
 export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const kind = databaseKind(databaseUrl);
-  const files = await readMigrationFiles(options.migrationsRoot ?? defaultMigrationsRoot(), kind);
+  const files = await migrationSequence(kind, options);
   const store = await openStore(databaseUrl);
   try {
     const { pending, unknown } = await store.locked(async (tx) => planMigrations(files, await tx.applied()));
@@ -41,6 +43,12 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
   } finally {
     await store.close();
   }
+}
+
+/** Every migration of a provider in apply order: the SQL files with the data migrations placed among them. */
+export async function migrationSequence(kind: DatabaseKind, options: MigrateOptions = {}): Promise<MigrationFile[]> {
+  const sql = await readMigrationFiles(options.migrationsRoot ?? defaultMigrationsRoot(), kind);
+  return withDataMigrations(sql);
 }
 
 async function openStore(databaseUrl: string): Promise<MigrationStore> {
@@ -61,13 +69,17 @@ async function applyIfPending(
   store: MigrationStore,
   files: readonly MigrationFile[],
   migration: MigrationFile,
-  kind: string,
+  kind: DatabaseKind,
 ): Promise<boolean> {
   return store.locked(async (tx) => {
     const { pending } = planMigrations(files, await tx.applied());
     if (!pending.some((file) => file.name === migration.name)) return false;
     try {
-      await tx.apply(migration);
+      const data = DATA_MIGRATIONS.find((m) => m.name === migration.name);
+      if (data) {
+        await data.run({ kind, query: (sql, args) => tx.query(sql, args), now: new Date() });
+        await tx.record(migration.name, migration.checksum);
+      } else await tx.apply(migration);
     } catch (error) {
       throw new Error(`migration ${migration.name} failed on ${kind} and was rolled back: ${errorMessage(error)}`, {
         cause: error,

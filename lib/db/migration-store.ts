@@ -10,7 +10,17 @@ export interface MigrationTransaction {
   applied(): Promise<AppliedMigration[]>;
   /** Runs the file's SQL and records its name and checksum, in this transaction. */
   apply(migration: MigrationFile): Promise<void>;
+  /**
+   * Runs one statement with `?` placeholders (no `?` inside literals) in this transaction and returns its rows;
+   * data migrations (lib/db/data-migrations.ts) read and rewrite rows with it.
+   */
+  query(sql: string, args?: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
+  /** Records a migration that ran as code (a data migration) under its name and checksum. */
+  record(name: string, checksum: string): Promise<void>;
 }
+
+/** A statement argument. */
+export type SqlValue = string | number | null;
 
 export interface MigrationStore {
   /**

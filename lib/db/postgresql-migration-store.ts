@@ -38,10 +38,19 @@ export async function openPostgresqlMigrationStore(url: string): Promise<Migrati
     async apply(migration: MigrationFile) {
       // No parameters → simple query protocol, which runs a multi-statement script.
       await query(migration.sql);
-      await query(`INSERT INTO "${MIGRATIONS_TABLE}" ("name", "checksum") VALUES ($1, $2)`, [
-        migration.name,
-        migration.checksum,
-      ]);
+      await transaction.record(migration.name, migration.checksum);
+    },
+    async query(sql, args = []) {
+      let n = 0;
+      return (
+        await query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          [...args],
+        )
+      ).rows as Record<string, unknown>[];
+    },
+    async record(name, checksum) {
+      await query(`INSERT INTO "${MIGRATIONS_TABLE}" ("name", "checksum") VALUES ($1, $2)`, [name, checksum]);
     },
   };
 

@@ -74,6 +74,12 @@ export async function openSqliteMigrationStore(url: string, lockKey: string): Pr
 }
 
 function sqliteTransaction(tx: Transaction): MigrationTransaction {
+  async function record(name: string, checksum: string): Promise<void> {
+    await tx.execute({
+      sql: `INSERT INTO "${MIGRATIONS_TABLE}" ("name", "checksum", "applied_at") VALUES (?, ?, ?)`,
+      args: [name, checksum, new Date().toISOString()],
+    });
+  }
   return {
     async applied() {
       const result = await tx.execute(`SELECT "name", "checksum" FROM "${MIGRATIONS_TABLE}"`);
@@ -88,10 +94,12 @@ function sqliteTransaction(tx: Transaction): MigrationTransaction {
           .map((row) => `${String(row.table)} rowid ${String(row.rowid)} → ${String(row.parent)}`);
         throw new Error(`it leaves ${violations.rows.length} foreign key violation(s): ${sample.join("; ")}`);
       }
-      await tx.execute({
-        sql: `INSERT INTO "${MIGRATIONS_TABLE}" ("name", "checksum", "applied_at") VALUES (?, ?, ?)`,
-        args: [migration.name, migration.checksum, new Date().toISOString()],
-      });
+      await record(migration.name, migration.checksum);
     },
+    async query(sql, args = []) {
+      const result = await tx.execute({ sql, args: [...args] });
+      return result.rows.map((row) => Object.fromEntries(result.columns.map((column) => [column, row[column]])));
+    },
+    record,
   };
 }

@@ -32,6 +32,7 @@ interface EventObject {
   message: string;
   involvedObject: { kind: string; name: string };
   source?: { component?: string };
+  firstTimestamp?: string;
 }
 
 /** SignoffStale Events on the release, oldest first. */
@@ -174,7 +175,8 @@ describe("review and sign-off", () => {
       15_000,
       500,
     );
-    const event = events[events.length - 1];
+    // The newest one: events list by name (random suffix), and earlier tests may have left other SignoffStale Events.
+    const event = [...events].sort((a, b) => Date.parse(a.firstTimestamp ?? "") - Date.parse(b.firstTimestamp ?? ""))[events.length - 1];
     expect(event).toMatchObject({
       type: "Warning",
       involvedObject: { kind: "HelmRelease", name: "airflow" },

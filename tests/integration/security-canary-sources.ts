@@ -55,11 +55,16 @@ export async function objectPaths(get: Get): Promise<{ items: ListItem[]; paths:
 
 /** The change feed for `ms` milliseconds. */
 export async function streamFor(cookie: string, ms: number): Promise<Probe> {
+  return sseFor(cookie, "/api/v1/stream?cluster=demo", ms);
+}
+
+/** Any SSE endpoint of the app for `ms` milliseconds (e.g. the checklist feed). */
+export async function sseFor(cookie: string, endpoint: string, ms: number): Promise<Probe> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   let text = "";
   try {
-    const res = await fetch(new URL("/api/v1/stream?cluster=demo", APP_URL), { headers: { cookie }, signal: controller.signal });
+    const res = await fetch(new URL(endpoint, APP_URL), { headers: { cookie }, signal: controller.signal });
     const reader = res.body?.getReader();
     const decoder = new TextDecoder();
     for (;;) {
@@ -73,5 +78,5 @@ export async function streamFor(cookie: string, ms: number): Promise<Probe> {
   } finally {
     clearTimeout(timer);
   }
-  return { label: `SSE /api/v1/stream for ${ms} ms`, body: text };
+  return { label: `SSE ${endpoint} for ${ms} ms`, body: text };
 }
