@@ -86,6 +86,15 @@ export function ChecklistClient({ releaseRef }: { releaseRef: ReleaseRef }) {
           last known state.
         </p>
       ) : null}
+      {data.unsupported ? (
+        <p
+          role="alert"
+          data-testid="unsupported-chart"
+          className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {data.unsupported}
+        </p>
+      ) : null}
       <GateBanner data={data} live={live} />
       <SignoffPanel data={data} releaseRef={releaseRef} />
       <Tabs

@@ -94,7 +94,7 @@ export function ChecklistsClient() {
             cell: (s) => `airflow ${s.chartVersion ?? "?"} · Airflow ${s.airflowMajor}`,
             className: "whitespace-nowrap",
           },
-          { header: "Gate", cell: (s) => <GateBadge gate={s.gate} /> },
+          { header: "Gate", cell: (s) => (s.unsupported ? <span title={s.unsupported} className="font-medium text-amber-800 dark:text-amber-300">Unsupported chart</span> : <GateBadge gate={s.gate} />) },
           { header: "Score", cell: (s) => <span className="font-medium">{s.score}</span> },
           { header: "Open items", cell: (s) => openItems(s) },
           {

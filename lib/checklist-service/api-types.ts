@@ -83,6 +83,8 @@ export interface ChecklistView extends Omit<ApiChecklist, "items" | "signoff"> {
   maxWaiverDays: number;
   permissions: ChecklistPermissions;
   cache: { status: string; staleSince?: string };
+  /** Set when the release's chart is not the official Apache Airflow chart: no item is judged, this says why. */
+  unsupported?: string;
 }
 
 /** One row of the subject list. */
@@ -98,6 +100,8 @@ export interface ChecklistSubjectView {
   counts: Record<ItemStatus, number>;
   evaluatedAt: string;
   signoff: { state: SignoffStateName; reasons: string[]; signedBy?: string; signedAt?: string };
+  /** Set when the chart is not the official one (see ChecklistView.unsupported). */
+  unsupported?: string;
 }
 
 /** GET /api/v1/clusters/{cluster}/checklists and GET /api/v1/checklists. */

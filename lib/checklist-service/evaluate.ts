@@ -1,7 +1,10 @@
 // One evaluation of one release: snapshot from the cache, human input from the database, the pure evaluator.
 import "server-only";
 import {
+  chartSupport,
   evaluateChecklist,
+  unsupportedResult,
+  type ChartSupport,
   snapshotFacts,
   type ChecklistResult,
   type ChecklistSnapshot,
@@ -22,6 +25,8 @@ export interface Evaluation {
   result: ChecklistResult;
   facts: SnapshotFacts;
   waivers: WaiverRow[];
+  /** Official chart, or why the release is not judged (community chart `airflow-helm/charts`). */
+  support: ChartSupport;
 }
 
 /** Evaluate a release now (the same path for the page, the API, the monitor, exports and sign-off). */
@@ -32,8 +37,10 @@ export async function evaluateRelease(cache: ClusterCache, release: KubeObject, 
     listAttestations(subject),
     listWaivers(subject),
   ]);
-  const result = evaluateChecklist(snapshot, { attestations, waivers: waivers.map(toWaiver) }, now.toISOString(), {
+  const support = chartSupport(snapshot);
+  const evaluated = evaluateChecklist(snapshot, { attestations, waivers: waivers.map(toWaiver) }, now.toISOString(), {
     maxWaiverDays: waiverMaxDays(),
   });
-  return { subject, release, snapshot, result, facts: snapshotFacts(snapshot), waivers };
+  const result = support.supported ? evaluated : unsupportedResult(evaluated);
+  return { subject, release, snapshot, result, facts: snapshotFacts(snapshot), waivers, support };
 }

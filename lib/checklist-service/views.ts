@@ -52,6 +52,7 @@ export function checklistView(
     maxWaiverDays: waiverMaxDays(),
     permissions: permissionsOf(user),
     cache: { status: status.status, staleSince: status.staleSince },
+    ...(ev.support.supported ? {} : { unsupported: ev.support.message }),
   };
 }
 
@@ -75,6 +76,7 @@ export function subjectView(ev: Evaluation, signoff: SignoffView): ChecklistSubj
       signedBy: signed?.decidedBy,
       signedAt: signed?.decidedAt,
     },
+    ...(ev.support.supported ? {} : { unsupported: ev.support.message }),
   };
 }
 

@@ -9,7 +9,7 @@ import { chartVersionOf, latestHistory } from "./discovery";
 import { hasRecord } from "./helm-facts";
 import { refOf } from "./kube-readers";
 import type { ChecklistSnapshot } from "./snapshot";
-import type { Evidence } from "./types";
+import type { ChecklistResult, Evidence } from "./types";
 import { isMap } from "./values";
 
 /** The verdict on the release's chart. */
@@ -84,4 +84,13 @@ export function chartSupport(snapshot: ChecklistSnapshot): ChartSupport {
       message: `${what} is not recognised as the official Apache Airflow chart; judged by the official chart ${line} rules`,
     };
   return { ...base, supported: true, message: `Official Apache Airflow chart, judged by the chart ${line} rules` };
+}
+
+/**
+ * The result for a release whose chart is not the official one: no item is judged (the official chart's rules would
+ * be wrong), the gate fails, the score is 0 — the page and API say why instead (`ChartSupport.message`).
+ */
+export function unsupportedResult(result: ChecklistResult): ChecklistResult {
+  const counts = Object.fromEntries(Object.keys(result.counts).map((k) => [k, 0])) as ChecklistResult["counts"];
+  return { ...result, gate: "fail", score: 0, counts, items: [] };
 }

@@ -25,7 +25,7 @@ export { buildContext, type Component, type EvalContext, type EvalOptions } from
 export { HELM_VALUE_MASK, type HelmDeployedFacts, type HelmObject } from "./helm-facts";
 export { helmDeployedFacts } from "./helm-facts-from";
 export { isBundledPostgres } from "./bundled-postgres";
-export { chartSupport, type ChartSupport } from "./chart-support";
+export { chartSupport, unsupportedResult, type ChartSupport } from "./chart-support";
 export { statsdServiceRef } from "./statsd-target";
 export { CHECKS, checkById } from "./checks";
 export {

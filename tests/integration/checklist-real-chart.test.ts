@@ -2,6 +2,9 @@
 // release: chart 1.16.0 with Airflow 3 (charts/airflow/1.16.0 has no jwt-secret.yaml and no api-secret-key-secret.yaml
 // under templates/secrets/; Airflow 3 pods read the webserver secret key there), then values the chart's
 // values.schema.json refuses (seed 002's list-typed extraEnv: 1.16.0/values.schema.json "extraEnv" is type string).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ChecklistView } from "@/lib/checklist-service/api-types";
 import { kubectl } from "../support/demo-kubectl";
@@ -55,5 +58,36 @@ describe("checklist on the real chart", () => {
     expect(JSON.stringify(applied.evidence)).toMatch(/Helm has not applied/);
     // What runs is still the deployed revision: the refused list never reaches the other checks as if applied.
     expect(JSON.stringify(v.items)).not.toContain("AIRFLOW__CORE__LOAD_EXAMPLES");
+  });
+
+  it("a release of the community chart (airflow-helm/charts, also named airflow) is 'unsupported', not judged", async () => {
+    const s = await signIn("admin");
+    const manifest = [
+      { apiVersion: "source.toolkit.fluxcd.io/v1", kind: "HelmRepository", metadata: { name: "airflow-community", namespace: "flux-system" }, spec: { interval: "1h", url: "https://airflow-helm.github.io/charts" } },
+      {
+        apiVersion: "helm.toolkit.fluxcd.io/v2",
+        kind: "HelmRelease",
+        metadata: { name: "community", namespace: "airflow" },
+        spec: { interval: "10m", chart: { spec: { chart: "airflow", version: "8.9.0", sourceRef: { kind: "HelmRepository", name: "airflow-community", namespace: "flux-system" } } } },
+      },
+    ];
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "community-")), "community.json");
+    writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: manifest }));
+    kubectl("apply", "-f", file);
+    try {
+      const v = await eventually(async () => {
+        const res = await s.fetch("/api/v1/clusters/demo/checklists/airflow/community");
+        return res.status === 200 ? ((await res.json()) as ChecklistView) : undefined;
+      }, 30_000, 500);
+      expect(v.unsupported).toMatch(/^Unsupported chart: .*community Airflow chart \(airflow-helm\/charts\)/);
+      expect(v.items).toEqual([]);
+      expect(v.gate).toBe("fail");
+      const list = (await (await s.fetch("/api/v1/clusters/demo/checklists")).json()) as { subjects: { name: string; unsupported?: string }[] };
+      expect(list.subjects.find((x) => x.name === "community")?.unsupported).toBeDefined();
+      expect(list.subjects.find((x) => x.name === "etl")?.unsupported).toBeUndefined();
+    } finally {
+      kubectl("-n", "airflow", "delete", "helmrelease", "community", "--wait=false");
+      kubectl("-n", "flux-system", "delete", "helmrepository", "airflow-community", "--wait=false");
+    }
   });
 });
