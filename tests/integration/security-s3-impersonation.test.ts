@@ -29,6 +29,7 @@ const operator: Impersonate = { user: "operator", groups: ["fluxtower:operators"
 const bob: Impersonate = { user: "oidc:bob", groups: ["oidc:fluxtower-operators"] }; // app role operator, RBAC: view in airflow
 
 beforeAll(async () => {
+  await create("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: NS } }, { existingOk: true });
   await create(`/apis/source.toolkit.fluxcd.io/v1/namespaces/${NS}/gitrepositories`, {
     apiVersion: "source.toolkit.fluxcd.io/v1",
     kind: "GitRepository",
