@@ -3,8 +3,13 @@
 #
 #   bash scripts/with-postgres.sh <command...>
 #
-# Starts PostgreSQL on 127.0.0.1 (a free port, unix socket in a temp dir, password auth over TCP),
-# creates database "fluxtower", exports DATABASE_URL=postgresql://postgres:<pw>@127.0.0.1:<port>/fluxtower,
+# Starts PostgreSQL on 127.0.0.1 (a free port, unix socket in a temp dir, password auth over TCP), creates a
+# least-privilege login role "fluxtower_app" (no superuser, CREATEDB, CREATEROLE, REPLICATION or BYPASSRLS) and the
+# database "fluxtower" owned by it (SECURITY.md S23: the app never connects as the superuser), and exports
+#   DATABASE_URL=postgresql://fluxtower_app:<pw>@127.0.0.1:<port>/fluxtower?sslmode=disable
+#     (plain text is explicit and on loopback, the only way lib/config/database-tls.ts accepts it)
+#   FLUXTOWER_TEST_PG_ADMIN_URL=postgresql://postgres:<pw>@127.0.0.1:<port>/postgres?sslmode=disable
+#     (the superuser, for tests that create and drop throwaway databases: tests/integration/db-test-database.ts)
 # runs the command, then always stops the server and removes the temp dir (EXIT/INT/TERM) and exits
 # with the command's exit code.
 #
@@ -114,10 +119,18 @@ for attempt in 1 2 3 4 5; do
 done
 [ -n "$port" ] || die "no free port after 5 attempts"
 
-as_pg "$bindir/createdb" -h "$tmp" -p "$port" -U postgres fluxtower
+# The app's role owns the database it uses and nothing else: it may create tables there (the migrations), but not
+# databases or roles, and it may not connect to the maintenance database. Hex passwords need no SQL quoting.
+app_role="fluxtower_app"
+app_password="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(18).toString("hex"))')"
+psql_admin() { as_pg "$bindir/psql" -h "$tmp" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q -X -c "$1" >/dev/null; }
+psql_admin "CREATE ROLE $app_role LOGIN PASSWORD '$app_password' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+psql_admin "CREATE DATABASE fluxtower OWNER $app_role"
+psql_admin "REVOKE ALL ON DATABASE postgres FROM PUBLIC"
 
-export DATABASE_URL="postgresql://postgres:$password@127.0.0.1:$port/fluxtower"
-log "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database fluxtower"
+export DATABASE_URL="postgresql://$app_role:$app_password@127.0.0.1:$port/fluxtower?sslmode=disable"
+export FLUXTOWER_TEST_PG_ADMIN_URL="postgresql://postgres:$password@127.0.0.1:$port/postgres?sslmode=disable"
+log "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database fluxtower (role $app_role)"
 
 # Run in the background (keeping stdin) so INT/TERM reach the trap while the command runs.
 "$@" <&0 &

@@ -6,7 +6,7 @@ import type { MemoryStore } from "../store/memory-store";
 import type { Simulation } from "../sim/types";
 import type { Policy } from "../auth/policy";
 import { TokenAuthenticator, type UserTokens } from "../auth/tokens";
-import { readImpersonationHeaders, resolveIdentity } from "../auth/impersonation";
+import { readImpersonationHeaders, requestsImpersonation, resolveIdentity } from "../auth/impersonation";
 import { unauthorized } from "../auth/forbidden";
 import { DEFAULT_BODY_LIMIT } from "./body";
 import { handleControl } from "./control-routes";
@@ -106,7 +106,10 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     const authenticated = authenticator.authenticate(req.headers.authorization);
     if (!authenticated) throw unauthorized();
     log.user = authenticated.user;
-    const identity = resolveIdentity(authenticated, readImpersonationHeaders(req.headersDistinct), options.policy);
+    const requested = readImpersonationHeaders(req.headersDistinct);
+    // Logged before the check, so a refused impersonation (403) shows what was asked, header line by header line.
+    if (requestsImpersonation(requested)) log.impersonationHeaders = requested;
+    const identity = resolveIdentity(authenticated, requested, options.policy);
     if (identity.impersonated) {
       log.impersonatedUser = identity.effective.user;
       log.impersonatedGroups = identity.effective.groups;

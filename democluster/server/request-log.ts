@@ -1,5 +1,7 @@
 // In-memory log of the last N Kubernetes API requests, readable through GET /__demo/requests?since=<seq> so
 // integration tests can assert exactly what the cluster received (method, path, query, body, identity, ...).
+import type { ImpersonationHeaders } from "../auth/impersonation";
+
 export interface RequestLogEntry {
   seq: number;
   time: string;
@@ -10,6 +12,9 @@ export interface RequestLogEntry {
   userAgent?: string;
   body?: unknown;
   user?: string;
+  /** The Impersonate-* headers as received (one group per header line), also when impersonation was refused. */
+  impersonationHeaders?: ImpersonationHeaders;
+  /** The identity the request was authorized as, when impersonation was allowed (groups + system:authenticated). */
   impersonatedUser?: string;
   impersonatedGroups?: string[];
   fieldManager?: string;

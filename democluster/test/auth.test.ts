@@ -114,36 +114,85 @@ describe("impersonation", () => {
     expect((await app("GET", "/api/v1/namespaces/airflow/secrets/airflow-metadata", { headers })).status).toBe(403);
   });
 
-  it("repeated Impersonate-Group headers are all honoured", async () => {
-    // node:http sends each array value as its own header line, like Go clients do (fetch would join them).
-    const status = await new Promise<number>((resolve, reject) => {
+  /** A PATCH as fluxtower with repeated header lines (node:http sends each array value as its own line). */
+  function rawPatch(headers: Record<string, string | string[]>, annotation: string): Promise<{ status: number; message: string }> {
+    return new Promise((resolve, reject) => {
       const req = http.request(`${cluster.url}${HR}?fieldManager=fluxtower`, {
         method: "PATCH",
-        headers: {
-          Authorization: `Bearer ${cluster.tokens.fluxtower}`,
-          "Content-Type": MERGE,
-          "Impersonate-User": "bob",
-          "Impersonate-Group": ["some-team", "fluxtower:operators"],
-          "Impersonate-Uid": "1234",
-        },
+        headers: { Authorization: `Bearer ${cluster.tokens.fluxtower}`, "Content-Type": MERGE, ...headers },
       });
       req.on("response", (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const message = res.statusCode === 200 ? "" : String((JSON.parse(text) as { message?: string }).message);
+          resolve({ status: res.statusCode ?? 0, message });
+        });
       });
       req.on("error", reject);
-      req.end(JSON.stringify({ metadata: { annotations: { "reconcile.fluxcd.io/requestedAt": "t-bob" } } }));
+      req.end(JSON.stringify({ metadata: { annotations: { "reconcile.fluxcd.io/requestedAt": annotation } } }));
     });
-    expect(status).toBe(200);
+  }
+
+  async function loggedRequests(): Promise<Record<string, unknown>[]> {
     const log = await fetch(`${cluster.url}/__demo/requests?since=0`, {
       headers: { Authorization: `Bearer ${cluster.controlToken}` },
     });
-    const entries = obj(await log.json()).requests as Record<string, unknown>[];
-    const mine = entries.filter((e) => e.impersonatedUser === "bob").at(-1);
+    return obj(await log.json()).requests as Record<string, unknown>[];
+  }
+
+  it("repeated Impersonate-Group headers are all honoured", async () => {
+    // Like Go clients; fetch would join them into one comma-separated line.
+    const { status } = await rawPatch({ "Impersonate-User": "bob", "Impersonate-Group": ["fluxtower:viewers", "fluxtower:operators"] }, "t-bob");
+    expect(status).toBe(200);
+    const mine = (await loggedRequests()).filter((e) => e.impersonatedUser === "bob").at(-1);
     expect(mine).toMatchObject({ user: "fluxtower", impersonatedUser: "bob", fieldManager: "fluxtower", status: 200 });
-    expect(mine?.impersonatedGroups).toEqual(
-      expect.arrayContaining(["some-team", "fluxtower:operators", "system:authenticated"]),
-    );
+    expect(mine?.impersonationHeaders).toEqual({ user: "bob", groups: ["fluxtower:viewers", "fluxtower:operators"] });
+    expect(mine?.impersonatedGroups).toEqual(["fluxtower:viewers", "fluxtower:operators", "system:authenticated"]);
+  });
+
+  it.each<{ what: string; headers: Record<string, string | string[]>; message: string }>([
+    {
+      what: "a group the app does not map",
+      headers: { "Impersonate-User": "mallory", "Impersonate-Group": ["fluxtower:operators", "system:masters"] },
+      message: 'groups "system:masters" is forbidden: User "fluxtower" cannot impersonate resource "groups" in API group "" at the cluster scope',
+    },
+    {
+      what: "one comma-joined header line (not a mapped group name)",
+      headers: { "Impersonate-User": "mallory", "Impersonate-Group": "fluxtower:viewers, fluxtower:operators" },
+      message: 'groups "fluxtower:viewers, fluxtower:operators" is forbidden',
+    },
+    {
+      what: "a ServiceAccount",
+      headers: { "Impersonate-User": "system:serviceaccount:flux-system:helm-controller" },
+      message: 'serviceaccounts "helm-controller" is forbidden: User "fluxtower" cannot impersonate resource "serviceaccounts" in API group "" in the namespace "flux-system"',
+    },
+    {
+      what: "a uid",
+      headers: { "Impersonate-User": "mallory", "Impersonate-Uid": "1234" },
+      message: 'uids.authentication.k8s.io "1234" is forbidden',
+    },
+    {
+      what: "an extra field",
+      headers: { "Impersonate-User": "mallory", "Impersonate-Extra-Scopes": "view" },
+      message: 'userextras.authentication.k8s.io "view" is forbidden: User "fluxtower" cannot impersonate resource "userextras/scopes"',
+    },
+  ])("the app identity may not impersonate $what (403, logged with the headers it sent)", async ({ headers, message }) => {
+    const res = await rawPatch(headers, "t-mallory");
+    expect(res.status).toBe(403);
+    expect(res.message).toContain(message);
+    const last = (await loggedRequests()).filter((e) => e.method === "PATCH" && e.user === "fluxtower").at(-1);
+    expect(last).toMatchObject({ status: 403, impersonationHeaders: expect.objectContaining({ user: headers["Impersonate-User"] as string }) });
+    expect(last?.impersonatedUser).toBeUndefined();
+  });
+
+  it("a cluster admin (rules on *) may impersonate any group, a ServiceAccount and a uid", async () => {
+    const headers = { "Impersonate-User": "system:serviceaccount:flux-system:helm-controller", "Impersonate-Group": "system:masters", "Impersonate-Uid": "1234" };
+    // Impersonation is allowed; the impersonated identity itself has no binding here, so RBAC refuses the read AS IT.
+    const res = await admin("GET", HR, { headers });
+    expect(res.status).toBe(403);
+    expect(obj(res.json).message).toContain('User "system:serviceaccount:flux-system:helm-controller" cannot get resource "helmreleases"');
   });
 
   it("admin may impersonate; viewer may not", async () => {

@@ -1,4 +1,5 @@
-// One audit row per action request (accepted, denied or failed), with who, what, why, token and outcome.
+// One audit row per action request (accepted, denied or failed), with who, what, why, token, outcome and the written
+// object's resourceVersion before and after the PATCH (detail.resourceVersionBefore/After, see request.ts).
 import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { recordAudit, type AuditOutcome } from "@/lib/audit/record";

@@ -64,7 +64,27 @@ interface Started {
   eventError?: string;
 }
 
-async function start(ctx: ActionContext, req: ActionRequest, plan: PlannedAction): Promise<Started> {
+/**
+ * The object written at request time (the first step: the target, or its first source with `withSource`) and its
+ * metadata.resourceVersion right before our PATCH (the live object read as the user) and in the PATCH response.
+ * Filled in by start() as it goes, so a refused write still reports "before".
+ */
+interface WrittenVersions {
+  object?: string;
+  before?: string;
+  after?: string;
+}
+
+/** The audit detail keys of WrittenVersions (only those that are known). */
+function versionDetail(v: WrittenVersions): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v.object) out.resourceVersionOf = v.object;
+  if (v.before) out.resourceVersionBefore = v.before;
+  if (v.after) out.resourceVersionAfter = v.after;
+  return out;
+}
+
+async function start(ctx: ActionContext, req: ActionRequest, plan: PlannedAction, written: WrittenVersions): Promise<Started> {
   const active = await activeOperationsOn(ctx.cluster, plan.target);
   const same = active.find((o) => o.action === req.action && o.withSource === plan.input.withSource);
   if (same) return { row: same, deduplicated: true };
@@ -102,9 +122,12 @@ async function start(ctx: ActionContext, req: ActionRequest, plan: PlannedAction
   });
   op.id = created.id;
   let eventError: string | undefined;
+  written.object = describeObject(first.object);
+  written.before = first.object.metadata.resourceVersion;
   try {
     const delivered = await deliverStep(op, steps[0], first.object);
     steps[0] = delivered.step;
+    written.after = delivered.resourceVersionAfter;
     eventError = delivered.eventError;
   } catch (err) {
     // Stored and shown to everyone who may see the operation: no API-server address (lib/http/api-server-visibility.ts).
@@ -124,12 +147,13 @@ async function start(ctx: ActionContext, req: ActionRequest, plan: PlannedAction
 /** Runs one action request end to end (see the file comment). Every outcome is audited. */
 export async function requestAction(ctx: ActionContext, req: ActionRequest): Promise<ActionResult> {
   void ensureTrackingResumed();
+  const written: WrittenVersions = {};
   try {
     await checkRateAndRole(ctx.user);
     if (!clusterCache(ctx.cluster)) throw new AppError("not_found", `Unknown cluster "${ctx.cluster}"`);
     const plan = await planAction(ctx.cluster, ctx.user, req);
     const key = [ctx.cluster, plan.target.resource, plan.target.namespace ?? "", plan.target.name].join("|");
-    const started = await targetLocks().run(key, () => start(ctx, req, plan));
+    const started = await targetLocks().run(key, () => start(ctx, req, plan, written));
     const operation = toOperationView(started.row);
     if (started.deduplicated) {
       logger.info({ requestId: ctx.requestId, operation: operation.id, user: ctx.user.name }, "action joined an operation in flight");
@@ -145,13 +169,14 @@ export async function requestAction(ctx: ActionContext, req: ActionRequest): Pro
       detail: {
         operationId: operation.id,
         steps: operation.steps.map((s) => `${s.kind} ${s.namespace ? `${s.namespace}/` : ""}${s.name}`),
+        ...versionDetail(written),
         ...(started.eventError ? { eventError: started.eventError } : {}),
       },
     });
     return { operation, deduplicated: false };
   } catch (err) {
     const message = withoutApiServers(err instanceof Error ? err.message : String(err));
-    await auditAction({ ...ctx, req, outcome: outcomeOf(err), message });
+    await auditAction({ ...ctx, req, outcome: outcomeOf(err), message, detail: versionDetail(written) });
     throw err;
   }
 }

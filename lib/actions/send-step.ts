@@ -42,6 +42,8 @@ export async function prepareStep(op: OperationIdentity, step: StepRecord, curre
 
 export interface Delivered {
   step: StepRecord;
+  /** The object's metadata.resourceVersion in the PATCH response (the audit row's "after"). */
+  resourceVersionAfter?: string;
   /** Set when the Event could not be recorded (the action itself went through). */
   eventError?: string;
 }
@@ -59,12 +61,13 @@ export async function deliverStep(op: OperationIdentity, step: StepRecord, curre
     message: "request sent; waiting for the controller",
   };
   const message = eventMessage({ subject: step.actor, user: op.user, groups: op.groups, action: op.action, step, target: op.targetLabel, token: step.token, reason: op.reason });
+  const after = patched.metadata.resourceVersion ? { resourceVersionAfter: patched.metadata.resourceVersion } : {};
   try {
     await createActionEvent(op.cluster, { ...current, metadata: { ...current.metadata, resourceVersion: patched.metadata.resourceVersion } }, message);
-    return { step: sent };
+    return { step: sent, ...after };
   } catch (err) {
     const eventError = err instanceof Error ? err.message : String(err);
     logger.warn({ operation: op.id, object: describeObject(current), err: eventError }, "could not record the Kubernetes Event of an action");
-    return { step: sent, eventError };
+    return { step: sent, ...after, eventError };
   }
 }

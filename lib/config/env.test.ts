@@ -30,6 +30,25 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
 
+  it.each([
+    "file:/var/lib/fluxtower/fluxtower.db",
+    "postgresql://fluxtower:pw@db.internal.example:5432/fluxtower?sslmode=verify-full",
+    "postgresql://fluxtower_app:pw@127.0.0.1:54321/fluxtower?sslmode=disable",
+  ])("accepts DATABASE_URL=%s", (url) => {
+    expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it("names DATABASE_URL and the fix, never the password, when TLS is missing", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgresql://fluxtower:s3cr3t-pw@db.internal.example/fluxtower" })).toThrow(
+      /DATABASE_URL: PostgreSQL needs TLS: add sslmode=verify-full/,
+    );
+    try {
+      parseEnv({ DATABASE_URL: "postgresql://fluxtower:s3cr3t-pw@db.internal.example/fluxtower" });
+    } catch (err) {
+      expect(String(err)).not.toContain("s3cr3t-pw");
+    }
+  });
+
   it("derives the public URL from PORT when unset", () => {
     expect(parseEnv({ PORT: "3100" }).publicUrl.origin).toBe("http://127.0.0.1:3100");
   });
@@ -38,6 +57,10 @@ describe("parseEnv", () => {
     { env: { PORT: "http" }, variable: "PORT" },
     { env: { PORT: "70000" }, variable: "PORT" },
     { env: { DATABASE_URL: "mysql://x" }, variable: "DATABASE_URL" },
+    // S23: PostgreSQL without TLS (lib/config/database-tls.ts); plain text only explicitly and on loopback.
+    { env: { DATABASE_URL: "postgresql://fluxtower:pw@db.internal.example:5432/fluxtower" }, variable: "DATABASE_URL" },
+    { env: { DATABASE_URL: "postgresql://fluxtower:pw@db.internal.example/fluxtower?sslmode=disable" }, variable: "DATABASE_URL" },
+    { env: { DATABASE_URL: "postgresql://fluxtower:pw@127.0.0.1:5432/fluxtower" }, variable: "DATABASE_URL" },
     { env: { FLUXTOWER_PUBLIC_URL: "not a url" }, variable: "FLUXTOWER_PUBLIC_URL" },
     { env: { FLUXTOWER_PUBLIC_URL: "ftp://x.example" }, variable: "FLUXTOWER_PUBLIC_URL" },
     { env: { FLUXTOWER_READ_ONLY: "maybe" }, variable: "FLUXTOWER_READ_ONLY" },

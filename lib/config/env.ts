@@ -1,6 +1,7 @@
 // Environment configuration, validated with zod once per process. A bad value stops the start with a message
 // that names the variable (see instrumentation.ts). Every variable is documented in README.md.
 import { z } from "zod";
+import { postgresTlsProblem } from "./database-tls";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -29,7 +30,14 @@ const issuerUrl = z
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: unsetIfEmpty(
-    z.string().regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "must start with file:, postgres:// or postgresql://"),
+    z
+      .string()
+      .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "must start with file:, postgres:// or postgresql://")
+      .superRefine((value, ctx) => {
+        // S23: PostgreSQL over TLS, or explicitly plain text to a server on this machine (lib/config/database-tls.ts).
+        const problem = /^postgres(ql)?:\/\//.test(value) ? postgresTlsProblem(value) : null;
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
   ),
   KUBECONFIG: z.string().min(1).optional(),
   FLUXTOWER_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,9 +1,10 @@
 // The Prisma client for the configured database, migrated before first use.
 // Server code only (the lead adds `server-only` guards at the app boundary; this stays importable
 // from vitest and tsx scripts).
+import { chmodSync } from "node:fs";
 import { BusyTolerantLibSQL } from "./sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
+import { databaseKind, resolveDatabaseUrl, sqliteFilePath, type DatabaseKind } from "./database-url";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 import { migrate, type MigrateOptions } from "./migrate";
@@ -52,11 +53,23 @@ export async function closeDb(): Promise<void> {
   await db.$disconnect();
 }
 
+/** chmod 600; a file that belongs to another OS user (EPERM) keeps the mode its owner chose. */
+function restrictToOwner(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EPERM") throw err;
+  }
+}
+
 /** A new, migrated client for `url` (not shared; the caller disconnects it). */
 export async function openDb(url: string, options: MigrateOptions = {}): Promise<Db> {
   await migrate(url, options);
   if (databaseKind(url) === "sqlite") {
-    // migrate() created the file and its folder.
+    // migrate() created the file and its folder. SQLite has no login: the file's mode is its access control
+    // (SECURITY.md S23), so only the app's OS user may read or write it (SQLite gives -wal/-shm the same mode).
+    const file = sqliteFilePath(url, process.cwd());
+    if (file) restrictToOwner(file);
     return new SqlitePrismaClient({ adapter: new BusyTolerantLibSQL({ url }) });
   }
   const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });

@@ -1,6 +1,8 @@
 // Test databases for the db-* integration tests. With a postgres(ql):// DATABASE_URL (e.g. under
 // scripts/with-postgres.sh) each test database is a new database on that server; otherwise a SQLite
-// file in a new temp dir.
+// file in a new temp dir. Under with-postgres.sh the app's role may not create databases (S23), so the
+// superuser (FLUXTOWER_TEST_PG_ADMIN_URL) creates each one OWNED BY the app's role, and the test connects
+// as that role, like the app.
 import { createClient } from "@libsql/client";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -54,10 +56,12 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-async function createPostgresqlDatabase(adminUrl: string): Promise<TestDatabase> {
+async function createPostgresqlDatabase(appUrl: string): Promise<TestDatabase> {
   const name = `fluxtower_test_${randomBytes(6).toString("hex")}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
+  const adminUrl = process.env.FLUXTOWER_TEST_PG_ADMIN_URL?.trim() || appUrl;
+  const owner = decodeURIComponent(new URL(appUrl).username).replace(/"/g, '""');
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}" OWNER "${owner}"`));
+  const url = new URL(appUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
