@@ -71,9 +71,12 @@ describe("checklist on the real chart", () => {
         spec: { interval: "10m", chart: { spec: { chart: "airflow", version: "8.9.0", sourceRef: { kind: "HelmRepository", name: "airflow-community", namespace: "flux-system" } } } },
       },
     ];
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "community-")), "community.json");
-    writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: manifest }));
-    kubectl("apply", "-f", file);
+    const dir = mkdtempSync(path.join(tmpdir(), "community-"));
+    for (const [i, obj] of manifest.entries()) {
+      const file = path.join(dir, `${i}.json`);
+      writeFileSync(file, JSON.stringify(obj));
+      kubectl("apply", "-f", file);
+    }
     try {
       const v = await eventually(async () => {
         const res = await s.fetch("/api/v1/clusters/demo/checklists/airflow/community");

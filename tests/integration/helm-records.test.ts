@@ -59,7 +59,7 @@ describe("Helm release records", () => {
         const revs = (await detail(s, "airflow", "airflow")).helmRelease!.helm.revisions;
         const next = revs.find((r) => r.revision === top + 1);
         return next?.status === "deployed" ? revs : undefined;
-      }, 60_000, 500);
+      }, 110_000, 500);
       expect(after.find((r) => r.revision === top)?.status).toBe("superseded");
       expect(after.filter((r) => r.status === "deployed")).toHaveLength(1);
       // The record Secrets are what Helm itself would list.
@@ -68,5 +68,5 @@ describe("Helm release records", () => {
     } finally {
       patchReleaseValues({ labels: null });
     }
-  });
+  }, 120_000);
 });
