@@ -8,6 +8,7 @@ export const DEMO_DIR = process.env.FLUXTOWER_TEST_DEMO_DIR ?? "";
 
 interface ProviderState {
   issuer: string;
+  clientId: string;
   controlToken: string;
   password: string;
 }

@@ -27,8 +27,12 @@ test.describe("OIDC sign-in", () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Strict" });
     await page.screenshot({ path: "test-results/oidc-alice-settings.png", fullPage: true });
 
+    // RP-initiated logout: the provider (which advertises end_session_endpoint) asks to end its session too, then
+    // sends the browser back to our sign-in page (lib/auth/oidc/logout.ts).
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page).toHaveURL((u) => u.href.startsWith(providerState().issuer) && u.searchParams.get("client_id") === providerState().clientId);
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings/);
   });

@@ -13,6 +13,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   const { logger } = await import("./log/logger");
+  logger.info({ node: process.version }, "server starting");
   try {
     const { getDb } = await import("./db/client");
     await getDb();

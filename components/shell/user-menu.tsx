@@ -11,7 +11,9 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
 
   async function signOut() {
     try {
-      await api("/api/v1/session", { method: "DELETE" });
+      const out = await api<{ endSessionUrl?: string } | undefined>("/api/v1/session", { method: "DELETE" });
+      // Single sign-on: the provider ends its own session too, then sends the browser back to /sign-in.
+      if (out?.endSessionUrl) return window.location.assign(out.endSessionUrl);
       router.replace("/sign-in");
       router.refresh();
     } catch (err) {

@@ -1,10 +1,9 @@
-// OpenID Provider metadata from `<issuer>/.well-known/openid-configuration`, cached for an hour. The document's
+// Our policy on the OpenID Provider metadata openid-client discovered (lib/auth/oidc/client.ts): the document's
 // `issuer` must equal the configured issuer exactly (OpenID Connect Discovery §4.3), every endpoint must be https
 // (http only when the issuer itself is a loopback http URL), and the provider must support PKCE S256 when it
 // says which methods it supports.
 import { z } from "zod";
 import { OidcError } from "./errors";
-import { fetchJson } from "./fetch-json";
 
 const metadataSchema = z.object({
   issuer: z.string(),
@@ -19,10 +18,6 @@ const metadataSchema = z.object({
 });
 
 export type ProviderMetadata = z.infer<typeof metadataSchema>;
-
-const TTL_MS = 60 * 60_000;
-const holder = globalThis as unknown as { fluxtowerOidcMetadata?: Map<string, { at: number; metadata: ProviderMetadata }> };
-const cache: Map<string, { at: number; metadata: ProviderMetadata }> = (holder.fluxtowerOidcMetadata ??= new Map());
 
 export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
@@ -41,21 +36,11 @@ export function checkMetadata(raw: unknown, issuer: string): ProviderMetadata {
   if (!parsed.success) throw new OidcError("provider_unavailable", `discovery document is invalid: ${parsed.error.issues[0]?.message ?? "?"}`);
   const m = parsed.data;
   if (m.issuer !== issuer) throw new OidcError("provider_unavailable", `discovery issuer ${JSON.stringify(m.issuer)} differs from the configured issuer`);
-  for (const url of [m.authorization_endpoint, m.token_endpoint, m.jwks_uri, m.userinfo_endpoint].filter((u): u is string => !!u)) {
+  for (const url of [m.authorization_endpoint, m.token_endpoint, m.jwks_uri, m.userinfo_endpoint, m.end_session_endpoint].filter((u): u is string => !!u)) {
     if (!endpointAllowed(url, issuer)) throw new OidcError("provider_unavailable", `provider endpoint ${url} is not https`);
   }
   if (m.code_challenge_methods_supported && !m.code_challenge_methods_supported.includes("S256")) {
     throw new OidcError("provider_unavailable", "provider does not support PKCE S256");
   }
   return m;
-}
-
-export async function providerMetadata(issuer: string): Promise<ProviderMetadata> {
-  const hit = cache.get(issuer);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.metadata;
-  const res = await fetchJson(discoveryUrl(issuer), { headers: { accept: "application/json" } }, "provider_unavailable");
-  if (res.status !== 200) throw new OidcError("provider_unavailable", `discovery answered ${res.status}`);
-  const metadata = checkMetadata(res.body, issuer);
-  cache.set(issuer, { at: Date.now(), metadata });
-  return metadata;
 }

@@ -1,17 +1,16 @@
-// The authorization code flow with PKCE, start to finish:
+// The authorization code flow with PKCE, start to finish, on openid-client:
 //   begin:    discovery → server-side state (state, nonce, PKCE verifier, browser binding) → provider URL
-//   complete: state consumed once → code exchanged (with the verifier) → ID token signature (JWKS) and claims
-//             checked → groups (ID token, else UserInfo) → identity
+//   complete: state consumed once → code exchanged (with the verifier) → ID token signature (JWKS), alg and claims
+//             checked by openid-client, then our stricter claim rules (id-token.ts) → groups (ID token, else
+//             UserInfo) → identity
+import * as oidc from "openid-client";
+import { oidcClient } from "./client";
 import type { OidcConfig } from "./config";
-import { providerMetadata, type ProviderMetadata } from "./discovery";
 import { OidcError } from "./errors";
+import { toOidcError } from "./failure";
 import { validateIdTokenClaims } from "./id-token";
 import { identityFromClaims, requiredClaims, type OidcIdentity } from "./identity";
-import { signingKeys } from "./jwks";
-import { decodeJws, selectKey, verifyJws } from "./jws";
 import { consumeLoginState, createLoginState } from "./login-state";
-import { codeChallengeS256 } from "./pkce";
-import { exchangeCode, fetchUserInfo } from "./token-exchange";
 
 export interface BegunSignIn {
   authorizationUrl: string;
@@ -19,26 +18,18 @@ export interface BegunSignIn {
 }
 
 export async function beginSignIn(config: OidcConfig, returnTo: string): Promise<BegunSignIn> {
-  const metadata = await providerMetadata(config.issuer);
+  const { configuration } = await oidcClient(config);
   const login = await createLoginState(returnTo);
-  const url = new URL(metadata.authorization_endpoint);
-  url.searchParams.set("response_type", "code");
-  url.searchParams.set("client_id", config.clientId);
-  url.searchParams.set("redirect_uri", config.redirectUri);
-  url.searchParams.set("scope", config.scopes);
-  url.searchParams.set("state", login.state);
-  url.searchParams.set("nonce", login.nonce);
-  url.searchParams.set("code_challenge", codeChallengeS256(login.codeVerifier));
-  url.searchParams.set("code_challenge_method", "S256");
+  const url = oidc.buildAuthorizationUrl(configuration, {
+    response_type: "code",
+    redirect_uri: config.redirectUri,
+    scope: config.scopes,
+    state: login.state,
+    nonce: login.nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(login.codeVerifier),
+    code_challenge_method: "S256",
+  });
   return { authorizationUrl: url.toString(), browserSecret: login.browserSecret };
-}
-
-/** Verifies an ID token (signature with the provider's keys, then the claims); returns sub and claims. */
-export async function verifyIdToken(config: OidcConfig, metadata: ProviderMetadata, idToken: string, nonceHash: string) {
-  const jws = decodeJws(idToken);
-  const keys = await signingKeys(metadata.jwks_uri, jws.header.kid);
-  verifyJws(jws, selectKey(keys, jws.header));
-  return validateIdTokenClaims(jws.payload, { issuer: config.issuer, clientId: config.clientId, nonceHash, now: Math.floor(Date.now() / 1000) });
 }
 
 export interface CompletedSignIn {
@@ -46,13 +37,52 @@ export interface CompletedSignIn {
   returnTo: string;
 }
 
-export async function completeSignIn(config: OidcConfig, input: { code: string; state: string; browserSecret: string | undefined }): Promise<CompletedSignIn> {
+export interface CallbackInput {
+  code: string;
+  state: string;
+  /** RFC 9207 `iss` of the authorization response, when the provider sent one. */
+  iss?: string;
+  browserSecret: string | undefined;
+}
+
+export async function completeSignIn(config: OidcConfig, input: CallbackInput): Promise<CompletedSignIn> {
   const login = await consumeLoginState(input.state, input.browserSecret);
   if (!login) throw new OidcError("invalid_state", "state unknown, expired, already used, or started in another browser");
-  const metadata = await providerMetadata(config.issuer);
-  const tokens = await exchangeCode(config, metadata, input.code, login.codeVerifier);
-  const { sub, claims } = await verifyIdToken(config, metadata, tokens.idToken, login.nonceHash);
+  const { configuration } = await oidcClient(config);
+  const callbackUrl = new URL(config.redirectUri);
+  callbackUrl.searchParams.set("code", input.code);
+  callbackUrl.searchParams.set("state", input.state);
+  if (input.iss !== undefined) callbackUrl.searchParams.set("iss", input.iss);
+  let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+  try {
+    tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
+      pkceCodeVerifier: login.codeVerifier,
+      expectedState: input.state,
+      expectedNonce: login.nonce,
+      idTokenExpected: true,
+    });
+  } catch (err) {
+    throw toOidcError(err, "callback");
+  }
+  const verified = tokens.claims();
+  if (!verified) throw new OidcError("token_exchange", "token response has no id_token");
+  // openid-client accepts several audiences when azp names us; we accept exactly one (id-token.ts).
+  const { sub, claims } = validateIdTokenClaims(verified as Record<string, unknown>, {
+    issuer: config.issuer,
+    clientId: config.clientId,
+    nonceHash: login.nonceHash,
+    now: Math.floor(Date.now() / 1000),
+  });
   const complete = requiredClaims(config).every((c) => c in claims);
-  const all = complete ? claims : { ...(await fetchUserInfo(metadata, tokens.accessToken, sub)), ...claims };
+  let all = claims;
+  if (!complete && tokens.access_token) {
+    try {
+      // Core §5.3.2: the UserInfo sub must equal the ID token's (openid-client checks it).
+      const info = await oidc.fetchUserInfo(configuration, tokens.access_token, sub);
+      all = { ...info, ...claims };
+    } catch (err) {
+      throw toOidcError(err, "userinfo");
+    }
+  }
   return { identity: identityFromClaims(config, sub, all), returnTo: login.returnTo };
 }

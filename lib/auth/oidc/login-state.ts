@@ -1,9 +1,20 @@
 // Server-side state of one OIDC sign-in: created when the browser is sent to the provider, consumed (once) by the
-// callback within 10 minutes. Only hashes of `state`, `nonce` and the browser-binding cookie are stored.
-import { timingSafeEqual } from "node:crypto";
+// callback within 10 minutes. Only hashes of `state`, `nonce` and the browser-binding cookie are stored. The nonce
+// is derived from the browser-binding secret (OIDC Core §15.5.2: a hash of a value kept in an HttpOnly cookie), so
+// the callback can hand openid-client the nonce to expect without the database ever holding it.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { sha256Hex } from "./id-token";
-import { randomToken } from "./pkce";
+
+/** 256 random bits, base64url (43 characters — also a valid PKCE verifier, RFC 7636 §4.1). */
+export function randomToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** The nonce of the sign-in whose browser-binding cookie holds `browserSecret`. */
+export function nonceFor(browserSecret: string): string {
+  return createHash("sha256").update(`fluxtower-oidc-nonce:${browserSecret}`, "utf8").digest("base64url");
+}
 
 export const LOGIN_STATE_TTL_MS = 10 * 60_000;
 const KEEP_USED_MS = 24 * 3_600_000;
@@ -17,6 +28,7 @@ export interface NewLoginState {
 }
 
 export interface ConsumedLoginState {
+  nonce: string;
   nonceHash: string;
   codeVerifier: string;
   returnTo: string;
@@ -24,7 +36,8 @@ export interface ConsumedLoginState {
 
 export async function createLoginState(returnTo: string, now = Date.now()): Promise<NewLoginState> {
   const db = await getDb();
-  const fresh: NewLoginState = { state: randomToken(), nonce: randomToken(), codeVerifier: randomToken(), browserSecret: randomToken() };
+  const browserSecret = randomToken();
+  const fresh: NewLoginState = { state: randomToken(), nonce: nonceFor(browserSecret), codeVerifier: randomToken(), browserSecret };
   await db.loginState.deleteMany({ where: { expiresAt: { lt: new Date(now - KEEP_USED_MS) } } });
   await db.loginState.create({
     data: {
@@ -55,5 +68,7 @@ export async function consumeLoginState(state: string, browserSecret: string | u
   const a = Buffer.from(row.browserHash, "utf8");
   const b = Buffer.from(sha256Hex(browserSecret), "utf8");
   if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
-  return { nonceHash: row.nonceHash, codeVerifier: row.codeVerifier, returnTo: row.returnTo };
+  const nonce = nonceFor(browserSecret);
+  if (sha256Hex(nonce) !== row.nonceHash) return null;
+  return { nonce, nonceHash: row.nonceHash, codeVerifier: row.codeVerifier, returnTo: row.returnTo };
 }

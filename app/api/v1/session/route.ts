@@ -1,10 +1,14 @@
-// GET /api/v1/session — the signed-in user. POST — demo sign-in { username, password }. DELETE — sign out.
+// GET /api/v1/session — the signed-in user. POST — demo sign-in { username, password }. DELETE — sign out; for a
+// single-sign-on user whose provider offers RP-initiated logout, the answer is 200 { endSessionUrl } and the browser
+// continues there (the provider ends its session and sends the browser back to /sign-in).
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { clientIp } from "@/lib/auth/authenticate";
 import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/auth/cookies";
 import { DEMO_USERS, verifyDemoCredentials } from "@/lib/auth/demo-users";
 import { demoModeEnabled } from "@/lib/auth/mode";
+import { oidcConfig } from "@/lib/auth/oidc/config";
+import { endSessionUrl, isOidcSubject } from "@/lib/auth/oidc/logout";
 import { limiter } from "@/lib/auth/rate-limit";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { upsertUser } from "@/lib/auth/users";
@@ -74,6 +78,10 @@ export const DELETE = route({
   handler: async ({ user, requestId }) => {
     if (user.sessionId) await revokeSession(user.sessionId);
     await recordAudit({ requestId, actor: user.name, actorSubject: user.subject, groups: user.groups, action: "sign-out", outcome: "success" });
-    return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookieHeader() } });
+    const oidc = oidcConfig();
+    const endSession = oidc && isOidcSubject(oidc, user.subject) ? await endSessionUrl(oidc, env().publicUrl.origin) : null;
+    const headers = { "set-cookie": clearedSessionCookieHeader(), "cache-control": "no-store" };
+    if (endSession) return Response.json({ endSessionUrl: endSession }, { headers });
+    return new Response(null, { status: 204, headers });
   },
 });

@@ -43,7 +43,7 @@ async function signIn(req: Request, q: z.infer<typeof query>, requestId: string)
       const providerError = (q.error ?? "no code").replace(/[^a-z0-9_ -]/gi, "").slice(0, 64);
       throw new OidcError(q.error === "access_denied" ? "access_denied" : "provider_error", `provider answered: ${providerError}`);
     }
-    const { identity, returnTo } = await completeSignIn(config, { code: q.code, state: q.state ?? "", browserSecret });
+    const { identity, returnTo } = await completeSignIn(config, { code: q.code, state: q.state ?? "", iss: q.iss, browserSecret });
     const user = await upsertUser({ subject: identity.subject, name: identity.name, email: identity.email, role: identity.role, groups: identity.kubeGroups, kubeUser: identity.kubeUser });
     const session = await createSession(user.id, { ip, userAgent: req.headers.get("user-agent") ?? undefined });
     await recordAudit({
