@@ -44,4 +44,7 @@ export async function startServer(): Promise<void> {
   // backup Secrets past their grace period.
   const { startRotationWorker } = await import("./rotation/worker");
   startRotationWorker();
+  // On SIGTERM: stop driving rotations and release their leases, so another replica adopts them at once.
+  const { stopDriving } = await import("./rotation/runner");
+  onShutdown(stopDriving);
 }

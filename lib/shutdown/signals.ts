@@ -1,9 +1,11 @@
 // Graceful shutdown on SIGTERM / SIGINT. Next.js's own handler closes the HTTP server at once (new connections are
 // refused, so a probe sees no 503) and then exits; this takes it over and runs it last:
 //  1. readiness answers 503 at once (lib/shutdown/state.ts) and every open SSE stream gets `event: end`;
-//  2. registered hooks run (e.g. the metrics endpoint closes);
-//  3. after FLUXTOWER_SHUTDOWN_DELAY_SECONDS the saved Next.js handler closes the server, which waits for in-flight
-//     requests, and exits; FLUXTOWER_SHUTDOWN_GRACE_SECONDS after the signal the process exits whatever is pending.
+//  2. registered hooks run (the rotation drivers finish their turn and release their leases, the metrics endpoint
+//     closes);
+//  3. once the hooks are done and FLUXTOWER_SHUTDOWN_DELAY_SECONDS have passed, the saved Next.js handler closes the
+//     server, which waits for in-flight requests, and exits; FLUXTOWER_SHUTDOWN_GRACE_SECONDS after the signal the
+//     process exits whatever is pending.
 // Database leases of actions are released by their requests as those finish (lib/db/leases.ts withLease).
 import "server-only";
 import { logger } from "@/lib/log/logger";
@@ -40,14 +42,15 @@ export function installShutdownHandler(config: ShutdownConfig): void {
       logger.warn("shutdown grace period over; exiting with requests still open");
       process.exit(exitCode);
     }, config.graceMs).unref();
-    void Promise.allSettled(hooks().map(async (fn) => fn())).then((results) => {
+    const hooksDone = Promise.allSettled(hooks().map(async (fn) => fn())).then((results) => {
       for (const r of results) if (r.status === "rejected") logger.warn({ err: r.reason instanceof Error ? r.reason.message : String(r.reason) }, "a shutdown hook failed");
     });
-    setTimeout(() => {
+    const delay = new Promise((r) => setTimeout(r, config.delayMs));
+    void Promise.all([hooksDone, delay]).then(() => {
       const next = previous.get(signal) ?? [];
       if (next.length === 0) process.exit(exitCode);
       for (const fn of next) fn(signal);
-    }, config.delayMs);
+    });
   };
   for (const signal of SIGNALS) process.on(signal, handle);
 }
