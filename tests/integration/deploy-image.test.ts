@@ -70,7 +70,7 @@ describe("the image's files, started with the image's command", () => {
       stdio: ["ignore", log, log],
       env: {
         PATH: process.env.PATH,
-        NODE_ENV: stage.env.NODE_ENV,
+        NODE_ENV: "production", // for the type; the Dockerfile's ENV below sets it
         ...stage.env,
         ...(process.env.FLUXTOWER_NEXT_DIST_DIR ? { FLUXTOWER_NEXT_DIST_DIR: DIST } : {}),
         HOSTNAME: "127.0.0.1",
