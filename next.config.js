@@ -2,6 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The container image (Dockerfile) runs `node server.js` from the traced bundle in <distDir>/standalone; `next
+  // start` (npm run demo, npm test) keeps working on the same build, it only logs that it is not the standalone way.
+  output: "standalone",
   // Developers running several builds side by side (e.g. parallel test stacks) give each its own output directory
   // under .data/ (git- and lint-ignored); `next build` and `next start` must see the same value.
   ...(process.env.FLUXTOWER_NEXT_DIST_DIR ? { distDir: process.env.FLUXTOWER_NEXT_DIST_DIR } : {}),

@@ -6,14 +6,23 @@ export async function startServer(): Promise<void> {
   // First: every request from now on carries its TCP peer address (per-address limits; lib/auth/client-ip.ts).
   const { installPeerAddressHook } = await import("./http/peer-address");
   installPeerAddressHook();
+  let metricsSettings, shutdownSettings;
   try {
     parseEnv();
+    metricsSettings = (await import("./metrics/config")).metricsConfig();
+    shutdownSettings = (await import("./shutdown/config")).shutdownConfig();
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);
   }
   const { logger } = await import("./log/logger");
   logger.info({ node: process.version }, "server starting");
+  // Graceful shutdown (readiness 503 and SSE `end` on SIGTERM) and the Prometheus endpoint on its own port.
+  const { installShutdownHandler, onShutdown } = await import("./shutdown/signals");
+  installShutdownHandler(shutdownSettings);
+  const { startMetricsServer, stopMetricsServer } = await import("./metrics/server");
+  startMetricsServer(metricsSettings);
+  onShutdown(stopMetricsServer);
   try {
     const { getDb } = await import("./db/client");
     await getDb();
@@ -36,4 +45,7 @@ export async function startServer(): Promise<void> {
   // backup Secrets past their grace period.
   const { startRotationWorker } = await import("./rotation/worker");
   startRotationWorker();
+  // On SIGTERM: stop driving rotations and release their leases, so another replica adopts them at once.
+  const { stopDriving } = await import("./rotation/runner");
+  onShutdown(stopDriving);
 }

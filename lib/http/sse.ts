@@ -3,6 +3,7 @@
 // cleanup on client abort, and timers/subscriptions released exactly once.
 import { sessionIsActive } from "@/lib/auth/sessions";
 import type { Principal } from "@/lib/auth/principal";
+import { isShuttingDown, trackStream } from "@/lib/shutdown/state";
 
 export interface SseChannel {
   /** Sends one event; `data` is JSON-encoded. */
@@ -92,6 +93,9 @@ export function sseResponse(req: Request, user: Principal, start: (ch: SseChanne
         });
       }
       req.signal.addEventListener("abort", finish);
+      // Graceful shutdown (lib/shutdown) ends every open stream with `event: end`; clients reconnect elsewhere.
+      if (isShuttingDown()) return ch.close("server shutting down");
+      cleanups.push(trackStream((reason) => ch.close(reason)));
       await start(ch);
     },
     cancel() {

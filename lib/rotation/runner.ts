@@ -28,21 +28,40 @@ const DEFAULT_WAIT_MS = 1_000;
 const CONFIRM_POLL_MS = 2_000;
 const MAX_ERRORS = 30;
 
-const holder = globalThis as unknown as { fluxtowerRotationOwner?: string; fluxtowerRotationDrivers?: Set<string> };
+const holder = globalThis as unknown as {
+  fluxtowerRotationOwner?: string;
+  fluxtowerRotationDrivers?: Set<string>;
+  fluxtowerRotationLoops?: Set<Promise<void>>;
+  fluxtowerRotationStopping?: boolean;
+};
 /** This process's identity in leases. */
 export const LEASE_OWNER = (holder.fluxtowerRotationOwner ??= newLeaseOwner());
 const drivers = (holder.fluxtowerRotationDrivers ??= new Set<string>());
+const loops = (holder.fluxtowerRotationLoops ??= new Set<Promise<void>>());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Starts driving a rotation in this process unless it already does (the lease decides between processes). */
 export function drive(id: string): void {
-  if (drivers.has(id) || rotationsPaused()) return;
+  if (drivers.has(id) || rotationsPaused() || holder.fluxtowerRotationStopping) return;
   drivers.add(id);
-  void loop(id)
+  const running: Promise<void> = loop(id)
     .catch((err: unknown) => logger.error({ rotation: id, err: errorText(err) }, "rotation driver stopped"))
-    .finally(() => drivers.delete(id));
+    .finally(() => {
+      drivers.delete(id);
+      loops.delete(running);
+    });
+  loops.add(running);
+}
+
+/**
+ * Graceful shutdown (lib/shutdown): drive nothing new, let each loop finish its current turn and release its lease,
+ * so another replica's worker adopts the rotation at its next sweep instead of after the lease runs out.
+ */
+export async function stopDriving(): Promise<void> {
+  holder.fluxtowerRotationStopping = true;
+  await Promise.allSettled([...loops]);
 }
 
 export function isDriving(id: string): boolean {
@@ -60,7 +79,7 @@ async function loop(id: string): Promise<void> {
   renew.unref?.();
   let errors = 0;
   try {
-    while (!lost) {
+    while (!lost && !holder.fluxtowerRotationStopping) {
       const loaded = await loadRotation(id);
       if (!loaded || isTerminalRotation(loaded.rotation.state)) return;
       const pause = await turn(loaded, () => errors).then(

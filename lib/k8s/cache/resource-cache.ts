@@ -46,6 +46,10 @@ export class ResourceCache {
   private stream: LineStream | undefined;
   private stopped = false;
   private backoffMs = 500;
+  /** Counters for the metrics endpoint (lib/metrics): full lists taken, watch connections opened after the first. */
+  relists = 0;
+  reconnects = 0;
+  private watched = false;
 
   constructor(
     readonly clusterId: string,
@@ -102,6 +106,7 @@ export class ResourceCache {
   }
 
   private async relist(): Promise<void> {
+    this.relists++;
     const fresh = new Map<string, KubeObject>();
     let cont: string | undefined;
     let rv: string | undefined;
@@ -178,6 +183,8 @@ export class ResourceCache {
 
   private async watch(): Promise<void> {
     let gone = false;
+    if (this.watched) this.reconnects++;
+    this.watched = true;
     this.stream = await kubeLines(
       this.clusterId,
       {
