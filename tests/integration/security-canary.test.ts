@@ -107,7 +107,9 @@ describe("the Secret canary", () => {
       probes.push(...(await collect(operator.fetch, ["/api/v1/clusters/demo/resources/secrets/airflow/fluxtower-canary", "/api/v1/clusters/demo/resources?resource=secrets"])));
       probes.push(...(await collect(admin.fetch, pages)));
       const events = await feed;
-      expect(events.body).toContain("fluxtower-canary"); // the feed carried the canary Secret's change
+      // The feed carried a change of a Secret that holds the canary: the canary Secret itself, or airflow-metadata
+      // (ESO syncs the canary into it). On a loaded machine the stream may connect after the canary Secret's ADDED.
+      expect(events.body).toMatch(/"name":"fluxtower-canary"|"kind":"Secret","apiVersion":"v1","namespace":"airflow","name":"airflow-metadata"/);
       probes.push(events);
 
       expect(probes.filter((p) => p.label.startsWith("200")).length).toBeGreaterThan(40);

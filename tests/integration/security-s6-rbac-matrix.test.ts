@@ -128,7 +128,7 @@ describe("S6: RBAC matrix (app role × custom verb × namespace)", () => {
     // Access reviews are cached 60 s per user × verb × resource × namespace (lib/k8s/access.ts): an answer may come
     // from a review asked a moment before this file started, so the whole request log is searched.
     const reviews = (await requestsSince(0))
-      .filter((r: LoggedRequest) => r.method === "POST" && r.path === "/apis/authorization.k8s.io/v1/subjectaccessreviews")
+      .filter((r: LoggedRequest) => r.method === "POST" && r.path === "/apis/authorization.k8s.io/v1/subjectaccessreviews" && !!r.body)
       .map((r) => (r.body as { spec: { user: string; resourceAttributes: { verb: string; namespace?: string; resource: string } } }).spec);
     const asked = (user: User, verb: string, ns: string) =>
       reviews.some((s) => s.user === KUBE_USER[user] && s.resourceAttributes.verb === verb && s.resourceAttributes.namespace === ns && s.resourceAttributes.resource === "gitrepositories");
