@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          testTimeout: 60_000,
+          // Long enough to wait out a per-user rate-limit window (tests share the demo users; see waitingOutLimit).
+          testTimeout: 150_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

@@ -7,7 +7,7 @@
 // has just after, and the Event names the "after" version. Reviews and waivers are decided on the scenario's
 // airflow/airflow checklist; each decision (and each refused one) is found by the response's x-request-id.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoControl, eventually, signIn, type Session } from "./harness";
+import { demoControl, eventually, signIn, waitingOutLimit, type Session } from "./harness";
 import { getObject, lastSeq, requestsSince } from "./actions-helpers";
 import { createFixtures, deleteFixtures, type Fixtures } from "./actions-fixtures";
 import { BASE, checklist, inSeconds } from "./checklist-helpers";
@@ -36,7 +36,7 @@ async function rowsFor(requestId: string | null, action: string): Promise<AuditR
 }
 
 async function post(s: Session, p: string, body: unknown): Promise<{ status: number; requestId: string | null; json: Record<string, unknown> }> {
-  const res = await s.fetch(p, { method: "POST", body: JSON.stringify(body) });
+  const res = await waitingOutLimit(() => s.fetch(p, { method: "POST", body: JSON.stringify(body) }));
   return { status: res.status, requestId: res.headers.get("x-request-id"), json: (await res.json()) as Record<string, unknown> };
 }
 

@@ -10,7 +10,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { APP_URL, signIn, type Session } from "./harness";
+import { APP_URL, signIn, waitingOutLimit, type Session } from "./harness";
 import { finished, lastSeq, requestsSince } from "./actions-helpers";
 import { createFixtures, deleteFixtures, type Fixtures } from "./actions-fixtures";
 
@@ -67,11 +67,13 @@ describe("S4: injected headers have no effect on the running app", () => {
 
   it("a viewer claiming to be admin is still a viewer (403, nothing sent to the cluster)", async () => {
     const seq = await lastSeq();
-    const res = await viewer.fetch("/api/v1/clusters/demo/actions", {
-      method: "POST",
-      headers: { ...INJECTED, "Impersonate-Group": "fluxtower:admins" },
-      body: JSON.stringify({ action: "reconcile", resource: "gitrepositories", namespace: f.ns, name: "repo" }),
-    });
+    const res = await waitingOutLimit(() =>
+      viewer.fetch("/api/v1/clusters/demo/actions", {
+        method: "POST",
+        headers: { ...INJECTED, "Impersonate-Group": "fluxtower:admins" },
+        body: JSON.stringify({ action: "reconcile", resource: "gitrepositories", namespace: f.ns, name: "repo" }),
+      }),
+    );
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/operator role; you are viewer/);
     expect((await requestsSince(seq)).filter((r) => r.method === "PATCH")).toEqual([]);
