@@ -8,7 +8,7 @@ import { eventually } from "./harness";
 describe("graceful shutdown on SIGTERM", () => {
   let instance: AppInstance;
   beforeAll(async () => {
-    instance = await startInstance(await freePort(), { FLUXTOWER_SHUTDOWN_DELAY_SECONDS: "3", FLUXTOWER_SHUTDOWN_GRACE_SECONDS: "20", FLUXTOWER_METRICS_PORT: "0" });
+    instance = await startInstance(await freePort(), { FLUXTOWER_SHUTDOWN_DELAY_SECONDS: "10", FLUXTOWER_SHUTDOWN_GRACE_SECONDS: "40", FLUXTOWER_METRICS_PORT: "0" });
     await eventually(async () => (await fetch(`${instance.url}/api/readyz`)).status === 200 || undefined, 60_000, 300);
   }, 120_000);
   afterAll(() => instance?.kill());
@@ -43,9 +43,10 @@ describe("graceful shutdown on SIGTERM", () => {
     expect(late).toMatch(/event: end\ndata: \{"reason":"server shutting down"\}/);
 
     // Then the server stops (connections refused) and every process of the instance is gone (npx and Next.js).
-    await eventually(async () => (await fetch(`${instance.url}/api/healthz`).then(() => false, () => true)) || undefined, 15_000, 100);
+    // (A 10 s drain delay: on a loaded machine the checks above can take seconds.)
+    await eventually(async () => (await fetch(`${instance.url}/api/healthz`).then(() => false, () => true)) || undefined, 30_000, 100);
     const took = Date.now() - signalledAt;
-    expect(took).toBeGreaterThanOrEqual(3_000); // the drain delay was kept
+    expect(took).toBeGreaterThanOrEqual(10_000); // the drain delay was kept
     const groupAlive = () => {
       try {
         process.kill(-instance.child.pid!, 0);
@@ -55,6 +56,6 @@ describe("graceful shutdown on SIGTERM", () => {
       }
     };
     await eventually(async () => !groupAlive() || undefined, 10_000, 100);
-    expect(Date.now() - signalledAt).toBeLessThan(15_000); // nothing held it to the grace period
-  }, 60_000);
+    expect(Date.now() - signalledAt).toBeLessThan(40_000); // nothing held it to the grace period
+  }, 120_000);
 });
