@@ -8,7 +8,7 @@ import { eventually } from "./harness";
 describe("graceful shutdown on SIGTERM", () => {
   let instance: AppInstance;
   beforeAll(async () => {
-    instance = await startInstance(await freePort(), { FLUXTOWER_SHUTDOWN_DELAY_SECONDS: "10", FLUXTOWER_SHUTDOWN_GRACE_SECONDS: "40", FLUXTOWER_METRICS_PORT: "0" });
+    instance = await startInstance(await freePort(), { FLUXTOWER_SHUTDOWN_DELAY_SECONDS: "10", FLUXTOWER_SHUTDOWN_GRACE_SECONDS: "60", FLUXTOWER_METRICS_PORT: "0" });
     await eventually(async () => (await fetch(`${instance.url}/api/readyz`)).status === 200 || undefined, 60_000, 300);
   }, 120_000);
   afterAll(() => instance?.kill());
