@@ -15,7 +15,6 @@ import {
   ownerRefTo,
   specOf,
 } from "../sim/objects";
-import { setCondition } from "../sim/conditions";
 import { applyObject } from "../sim/apply";
 import { StatusError } from "../store/errors";
 import { ReconcileLoop } from "./controller";
@@ -87,7 +86,9 @@ export class ClusterExternalSecretController extends ReconcileLoop {
     this.writeStatus(undefined, name, (st) => {
       st.externalSecretName = esName;
       st.provisionedNamespaces = wanted;
-      setCondition(st, { type: "Ready", status: "True", reason: "", message: "" });
+      // ClusterExternalSecretStatusCondition has only type, status and message (external-secrets.io_
+      // clusterexternalsecrets.yaml status.conditions); ESO writes {type: Ready, status: "True"} when all applied.
+      st.conditions = [{ type: "Ready", status: "True" }];
     });
     this.handled.set(name, fingerprint(ces));
     this.enqueue(undefined, name, 60_000);

@@ -4,7 +4,7 @@ import { R } from "../sim/resources";
 import { fingerprint } from "../sim/databases";
 import type { VaultSummary } from "../vault/vault";
 import { annotate, apply, cond, events, sleep, startHarness, waitFor, type Harness } from "./test-harness";
-import { clusterSecretStore, ns, opaqueSecret } from "./test-fixtures";
+import { clusterSecretStore, ns, onePasswordConnectToken, opaqueSecret } from "./test-fixtures";
 import { PUSH_FINALIZER } from "./eso-push-secret";
 
 let h: Harness;
@@ -38,7 +38,7 @@ function pushSecret(name: string, spec: Record<string, unknown> = {}): KObject {
 async function setup(manifests: KObject[], store: KObject = clusterSecretStore()): Promise<void> {
   h = await startHarness();
   h.sim.vaultSet("onepassword", "airflow-postgresql", { username: "airflow", password: "old-pw" });
-  apply(h.store, [ns("airflow"), store, ...manifests]);
+  apply(h.store, [ns("airflow"), ...onePasswordConnectToken(), store, ...manifests]);
 }
 
 describe("PushSecret", () => {
@@ -52,6 +52,8 @@ describe("PushSecret", () => {
       "ClusterSecretStore/onepassword": {
         "airflow-postgresql/password": {
           match: { secretKey: "value", remoteRef: { remoteKey: "airflow-postgresql", property: "password" } },
+          // The CRD defaults it (external-secrets.io_pushsecrets.yaml status.syncedPushSecrets…conversionStrategy).
+          conversionStrategy: "None",
         },
       },
     });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { KObject } from "../store/types";
 import { R } from "../sim/resources";
 import { annotate, apply, cond, events, secretValue, sleep, startHarness, waitFor, type Harness } from "./test-harness";
-import { clusterSecretStore, externalSecret, ns } from "./test-fixtures";
+import { clusterSecretStore, externalSecret, ns, onePasswordConnectToken } from "./test-fixtures";
 import { dataHash } from "./eso-external-secret";
 
 let h: Harness;
@@ -17,7 +17,7 @@ const synced = (name: string): KObject | undefined =>
 async function setup(items: Record<string, Record<string, string>>, manifests: KObject[]): Promise<void> {
   h = await startHarness();
   for (const [item, fields] of Object.entries(items)) h.sim.vaultSet("onepassword", item, fields);
-  apply(h.store, [ns("airflow"), clusterSecretStore(), ...manifests]);
+  apply(h.store, [ns("airflow"), ...onePasswordConnectToken(), clusterSecretStore(), ...manifests]);
 }
 
 const metadataEs = (extra: Record<string, unknown> = {}): KObject =>
@@ -175,6 +175,7 @@ describe("external-secrets", () => {
     h.sim.vaultSet("onepassword", "key", { value: "v" });
     apply(h.store, [
       ns("airflow"),
+      ...onePasswordConnectToken(),
       clusterSecretStore("onepassword", { "democluster.fluxtower.dev/fault": "invalid-provider" }),
       externalSecret("x", "airflow", { data: [{ secretKey: "value", remoteRef: { key: "key", property: "value" } }] }),
     ]);
@@ -198,6 +199,7 @@ describe("external-secrets", () => {
       { apiVersion: "v1", kind: "Namespace", metadata: { name: "team-a", labels: { shared: "yes" } } },
       { apiVersion: "v1", kind: "Namespace", metadata: { name: "team-b", labels: { shared: "yes" } } },
       ns("other"),
+      ...onePasswordConnectToken(),
       clusterSecretStore(),
       {
         apiVersion: "external-secrets.io/v1",

@@ -29,7 +29,8 @@ describe("pause / resume / time scale", () => {
       () => h.store.get(R.deployments, "apps", "web")?.status?.readyReplicas === 1,
     );
     await sleep(200);
-    expect(h.store.get(R.gitrepositories, "flux-system", "platform")?.status).toBeUndefined();
+    // Not reconciled: only the CRD's status default (observedGeneration -1), no conditions.
+    expect(h.store.get(R.gitrepositories, "flux-system", "platform")?.status).toEqual({ observedGeneration: -1 });
     expect((h.sim.describe().tasks as { held: number }).held).toBeGreaterThan(0);
     expect(h.sim.describe().paused).toEqual([{ kind: "GitRepository" }]);
     h.sim.resume({ kind: "GitRepository" });

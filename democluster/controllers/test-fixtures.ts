@@ -118,12 +118,30 @@ export function metadataSecret(
   return opaqueSecret("airflow-metadata", namespace, { connection: url });
 }
 
+/** The namespace and 1Password Connect token Secret clusterSecretStore()'s `auth` refers to. */
+export function onePasswordConnectToken(): KObject[] {
+  return [ns("external-secrets"), opaqueSecret("onepassword-connect-token", "external-secrets", { token: "demo-token" })];
+}
+
 export function clusterSecretStore(name = "onepassword", annotations?: Record<string, string>): KObject {
   return {
     apiVersion: "external-secrets.io/v1",
     kind: "ClusterSecretStore",
     metadata: { name, ...(annotations ? { annotations } : {}) },
-    spec: { provider: { onepassword: { connectHost: "http://onepassword-connect:8080", vaults: { production: 1 } } } },
+    spec: {
+      provider: {
+        // `auth` is required by the real CRD (external-secrets.io_clustersecretstores.yaml, OnePasswordProvider).
+        onepassword: {
+          connectHost: "http://onepassword-connect:8080",
+          vaults: { production: 1 },
+          auth: {
+            secretRef: {
+              connectTokenSecretRef: { name: "onepassword-connect-token", key: "token", namespace: "external-secrets" },
+            },
+          },
+        },
+      },
+    },
   };
 }
 

@@ -20,8 +20,9 @@ describe("large scenario", () => {
     expect(store.count(R.pods)).toBe(400);
     expect(store.count(R.kustomizations)).toBe(120);
     expect(store.count(R.externalsecrets)).toBe(30);
-    // 30 synced ExternalSecret targets + one Helm release record per release.
-    expect(store.count(R.secrets)).toBe(130);
+    // 30 synced ExternalSecret targets + one Helm release record per release + the 1Password Connect token the
+    // ClusterSecretStore's (CRD-required) auth refers to.
+    expect(store.count(R.secrets)).toBe(131);
     expect(store.get(R.secrets, "tenant-000", "sh.helm.release.v1.airflow-000.v1")?.metadata.labels).toMatchObject({
       owner: "helm",
       name: "airflow-000",

@@ -86,6 +86,17 @@ export function generateLarge(ctx: SimContext, raw: Record<string, string>): Lar
   );
   ctx.vault.ensureStore("onepassword");
   create(
+    R.secrets,
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      type: "Opaque",
+      metadata: { name: "onepassword-connect-token", namespace: "external-secrets" },
+      data: { token: Buffer.from(`connect-${ctx.rng.alnum(32)}`).toString("base64") },
+    },
+    "kubectl-create",
+  );
+  create(
     R.clustersecretstores,
     {
       apiVersion: API_VERSION.eso,
@@ -93,7 +104,16 @@ export function generateLarge(ctx: SimContext, raw: Record<string, string>): Lar
       metadata: { name: "onepassword" },
       spec: {
         provider: {
-          onepassword: { connectHost: "http://onepassword-connect.external-secrets:8080", vaults: { production: 1 } },
+          // The CRD requires `auth` (external-secrets.io_clustersecretstores.yaml, OnePasswordProvider.required).
+          onepassword: {
+            connectHost: "http://onepassword-connect.external-secrets:8080",
+            vaults: { production: 1 },
+            auth: {
+              secretRef: {
+                connectTokenSecretRef: { name: "onepassword-connect-token", key: "token", namespace: "external-secrets" },
+              },
+            },
+          },
         },
       },
       status: {

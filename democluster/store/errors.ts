@@ -47,9 +47,9 @@ export class StatusError extends Error {
       status: "Failure",
       message: this.message,
       reason: this.reason,
+      ...(this.details ? { details: this.details } : {}),
       code: this.code,
     };
-    if (this.details) status.details = this.details;
     return status;
   }
 }

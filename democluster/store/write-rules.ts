@@ -4,6 +4,7 @@ import type { KObject, ResourceType } from "./types";
 import { badRequest, invalid } from "./errors";
 import { deepClone, deepEqual, newUid, nowTimestamp, randomNameSuffix } from "./object-utils";
 import { updateManagedFields } from "./managed-fields";
+import { decodeForSchema, validateForSchema } from "../crd-schema/crd-admission";
 
 export function apiVersionOf(rt: ResourceType): string {
   return rt.group ? `${rt.group}/${rt.version}` : rt.version;
@@ -41,6 +42,7 @@ function applyCreateDefaults(rt: ResourceType, obj: KObject): void {
 export function prepareCreate(rt: ResourceType, input: KObject, manager: string): KObject {
   const obj = deepClone(input);
   normalizeIdentity(rt, obj);
+  decodeForSchema(rt, obj); // custom resources: pruned and defaulted like a decoded request body
   const meta = obj.metadata;
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomNameSuffix()}`;
   if (!meta.name) throw invalid(rt, "", "metadata.name", "Required value: name or generateName is required");
@@ -51,6 +53,7 @@ export function prepareCreate(rt: ResourceType, input: KObject, manager: string)
   meta.generation = 1;
   applyCreateDefaults(rt, obj);
   meta.managedFields = updateManagedFields({ before: undefined, after: obj, manager, apiVersion: obj.apiVersion });
+  validateForSchema(rt, obj, undefined);
   return obj;
 }
 
@@ -65,6 +68,14 @@ export function mergeForUpdate(
   incoming: KObject,
   subresource: "status" | undefined,
 ): KObject {
+  decodeForSchema(rt, incoming);
+  const next = mergeParts(rt, current, incoming, subresource);
+  decodeForSchema(rt, next); // what a read of the stored object returns (e.g. status defaults)
+  validateForSchema(rt, next, current, subresource);
+  return next;
+}
+
+function mergeParts(rt: ResourceType, current: KObject, incoming: KObject, subresource: "status" | undefined): KObject {
   if (subresource === "status") {
     const next = deepClone(current);
     if (incoming.status === undefined) delete next.status;

@@ -18,9 +18,23 @@ beforeAll(async () => {
   await call("PATCH", `${HR_PATH}/namespaces/airflow/helmreleases/airflow/status`, {
     body: {
       status: {
+        // metav1.Conditions as helm-controller writes them: the CRD requires type, status, reason, message and
+        // lastTransitionTime (helm.toolkit.fluxcd.io_helmreleases.yaml status.conditions.items.required).
         conditions: [
-          { type: "Reconciling", status: "False", message: "x" },
-          { type: "Ready", status: "True", message: "Helm install succeeded" },
+          {
+            type: "Reconciling",
+            status: "False",
+            reason: "InstallSucceeded",
+            message: "x",
+            lastTransitionTime: "2024-05-01T10:00:00Z",
+          },
+          {
+            type: "Ready",
+            status: "True",
+            reason: "InstallSucceeded",
+            message: "Helm install succeeded",
+            lastTransitionTime: "2024-05-01T10:00:00Z",
+          },
         ],
       },
     },

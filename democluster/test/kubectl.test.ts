@@ -52,6 +52,7 @@ beforeAll(async () => {
             status: "True",
             reason: "InstallSucceeded",
             message: "Helm install succeeded for release airflow/airflow.v1",
+            lastTransitionTime: "2024-05-01T10:00:00Z", // required by the CRD
           },
         ],
       },
@@ -254,7 +255,19 @@ spec:
       await createHelmRelease(call, "airflow", "watched");
       await waitFor(/^watched\s/m);
       await call("PATCH", `${HR_PATH}/namespaces/airflow/helmreleases/watched/status`, {
-        body: { status: { conditions: [{ type: "Ready", status: "False", message: "install retries exhausted" }] } },
+        body: {
+          status: {
+            conditions: [
+              {
+                type: "Ready",
+                status: "False",
+                reason: "InstallFailed",
+                message: "install retries exhausted",
+                lastTransitionTime: "2024-05-01T10:00:00Z",
+              },
+            ],
+          },
+        },
         contentType: "application/merge-patch+json",
       });
       await waitFor(/^watched\s+\S+\s+False\s+install retries exhausted$/m);

@@ -48,7 +48,23 @@ beforeAll(async () => {
             lastTransitionTime: "2024-01-01T00:00:00Z",
           },
         ],
-        history: [{ chartVersion: "1.18.0", status: "deployed", version: 1 }],
+        // A complete helm-controller Snapshot: the CRD requires every one of these fields
+        // (helm.toolkit.fluxcd.io_helmreleases.yaml status.history.items.required).
+        history: [
+          {
+            name: `release-${i}`,
+            namespace: ns,
+            version: 1,
+            status: "deployed",
+            chartName: "airflow",
+            chartVersion: "1.18.0",
+            appVersion: "3.0.2",
+            configDigest: "sha256:5b8fbd3cf8ac3b7e4e1f0e2c4a2b6f3d9c0a1e2b3c4d5e6f708192a3b4c5d6e7",
+            digest: "sha256:0c1d2e3f405162738495a6b7c8d9eafb0c1d2e3f405162738495a6b7c8d9eafb",
+            firstDeployed: "2024-01-01T00:00:00Z",
+            lastDeployed: "2024-01-01T00:00:00Z",
+          },
+        ],
       },
     };
     store.create({ group: "helm.toolkit.fluxcd.io", plural: "helmreleases" }, hr, { fieldManager: "helm-controller" });

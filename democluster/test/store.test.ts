@@ -11,7 +11,10 @@ const SECRET = { group: "", plural: "secrets" };
 const CM = { group: "", plural: "configmaps" };
 const NS = { group: "", plural: "namespaces" };
 
-function hr(name: string, spec: Record<string, unknown> = { interval: "5m" }): KObject {
+// A HelmRelease must name its chart (the CRD's CEL rule: "either chart or chartRef must be set").
+const CHART = { spec: { chart: "airflow", sourceRef: { kind: "HelmRepository", name: "apache-airflow" } } };
+
+function hr(name: string, spec: Record<string, unknown> = { interval: "5m", chart: CHART }): KObject {
   return {
     apiVersion: "helm.toolkit.fluxcd.io/v2",
     kind: "HelmRelease",
@@ -129,8 +132,8 @@ describe("MemoryStore", () => {
   it("rejects a stale resourceVersion with 409 Conflict", () => {
     const store = new MemoryStore(STORED_TYPES);
     const a = store.create(HR, hr("a"));
-    store.update(HR, { ...a, spec: { interval: "1m" } });
-    const err = statusError(() => store.update(HR, { ...a, spec: { interval: "2m" } }));
+    store.update(HR, { ...a, spec: { ...a.spec, interval: "1m" } });
+    const err = statusError(() => store.update(HR, { ...a, spec: { ...a.spec, interval: "2m" } }));
     expect(err.code).toBe(409);
     expect(err.reason).toBe("Conflict");
     expect(err.message).toContain('helmreleases.helm.toolkit.fluxcd.io "a"');
@@ -180,7 +183,7 @@ describe("MemoryStore", () => {
 
   it("transfers field ownership to the last writer", () => {
     const store = new MemoryStore(STORED_TYPES);
-    store.create(HR, hr("a", { interval: "5m", chart: { spec: { chart: "airflow" } } }), { fieldManager: "one" });
+    store.create(HR, hr("a", { interval: "5m", chart: CHART }), { fieldManager: "one" });
     const after = store.mutate(
       HR,
       "airflow",

@@ -32,11 +32,27 @@ beforeAll(async () => {
   admin = await signIn("admin");
   await create("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: NS } } as KObject);
   await setVault({ token: "first-token", user: "svc" });
+  // The 1Password provider requires `auth` (external-secrets.io_secretstores.yaml), so the store names its token.
+  await create(`/api/v1/namespaces/${NS}/secrets`, {
+    apiVersion: "v1",
+    kind: "Secret",
+    metadata: { name: "onepassword-connect-token", namespace: NS },
+    type: "Opaque",
+    data: { token: Buffer.from("connect-token").toString("base64") },
+  } as KObject);
   await create(`${ESO}/namespaces/${NS}/secretstores`, {
     apiVersion: "external-secrets.io/v1",
     kind: "SecretStore",
     metadata: { name: "readonly", namespace: NS, annotations: { "democluster.fluxtower.dev/vault": VAULT, "democluster.fluxtower.dev/capabilities": "ReadOnly" } },
-    spec: { provider: { onepassword: { connectHost: "http://onepassword-connect:8080", vaults: { platform: 1 } } } },
+    spec: {
+      provider: {
+        onepassword: {
+          connectHost: "http://onepassword-connect:8080",
+          vaults: { platform: 1 },
+          auth: { secretRef: { connectTokenSecretRef: { name: "onepassword-connect-token", key: "token" } } },
+        },
+      },
+    },
   } as KObject);
   await create(`${ESO}/namespaces/${NS}/externalsecrets`, {
     apiVersion: "external-secrets.io/v1",
