@@ -18,6 +18,8 @@
 # initdb and postgres refuse to run as root: as root they run as the `postgres` user (created by the
 # package; created here as a system user if missing). Works without a TTY or stdin (CI=true).
 set -euo pipefail
+# runuser and PostgreSQL helpers live in /usr/sbin, which a minimal PATH (env -i, some CI runners) leaves out.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 log() { printf 'with-postgres: %s\n' "$*" >&2; }
 die() {
